@@ -1,0 +1,26 @@
+# syntax=docker/dockerfile:1
+# One image for every Signet app; the CMD picks which one runs, e.g.
+#   docker run signet dist/apps/verify/src/main.worker.js
+#   docker run signet tools/migrate.mjs
+ARG NODE_VERSION=20
+
+FROM node:${NODE_VERSION}-bookworm-slim AS build
+WORKDIR /app
+ENV NX_DAEMON=false
+COPY package.json package-lock.json ./
+RUN --mount=type=cache,target=/root/.npm npm ci
+COPY . .
+RUN npm run build && npm prune --omit=dev
+
+FROM node:${NODE_VERSION}-bookworm-slim
+ENV NODE_ENV=production
+WORKDIR /app
+COPY --from=build /app/package.json /app/package-lock.json ./
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY --from=build /app/tools ./tools
+# The base image's "node" user, numeric so Kubernetes runAsNonRoot can verify it.
+USER 1000:1000
+EXPOSE 8080
+ENTRYPOINT ["node"]
+CMD ["dist/apps/gateway/src/main.js"]

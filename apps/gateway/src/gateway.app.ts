@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { SwaggerModule } from '@nestjs/swagger';
+import { createLogger } from '@signet/logging';
+import { openApiDocument } from './docs/openapi.js';
+import { GatewayModule } from './gateway.module.js';
+import type { ApiRequest } from './http/api-request.js';
+import { registerLenientBodyParser } from './http/body-parser.js';
+import { PlivoErrorFilter, sendError, toHttpError } from './http/plivo-error.filter.js';
+import { RouteTable } from './http/route-table.js';
+
+export async function createGateway(): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true },
+    genReqId: () => randomUUID(),
+    bodyLimit: 64 * 1024,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(GatewayModule, adapter, { logger: createLogger('gateway'), bodyParser: false });
+  const fastify = app.getHttpAdapter().getInstance();
+  const routes = new RouteTable();
+  routes.attach(fastify);
+  fastify.decorateRequest('apiId', '');
+  fastify.addHook('onRequest', async (req) => {
+    (req as ApiRequest).apiId = String(req.id);
+  });
+  registerLenientBodyParser(fastify);
+  const logger = new Logger('Http');
+  // Errors raised before a route handler runs (body parsing, size limits) get the same envelope.
+  fastify.setErrorHandler((err, req, reply) => sendError(reply, req as ApiRequest, toHttpError(err, req as ApiRequest, routes), err, logger));
+  app.useGlobalFilters(new PlivoErrorFilter(routes));
+  app.enableShutdownHooks();
+  SwaggerModule.setup('docs', app, openApiDocument() as never);
+  return app;
+}
+

@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+export interface AccountRow {
+  auth_id: string;
+  parent_auth_id: string | null;
+  name: string;
+  account_type: 'standard' | 'developer';
+  billing_mode: 'prepaid' | 'postpaid';
+  status: 'active' | 'suspended' | 'closed';
+  enabled: boolean;
+  cash_credits: string;
+  auto_recharge: boolean;
+  address: string;
+  city: string;
+  state: string;
+  timezone: string;
+  created_at: Date;
+  updated_at: Date | null;
+}
+
+export interface TokenRow {
+  auth_id: string;
+  parent_auth_id: string | null;
+  status: AccountRow['status'];
+  enabled: boolean;
+  parent_status: AccountRow['status'] | null;
+  token_digest: Buffer;
+}
+
+export interface NewAccount {
+  auth_id: string;
+  name: string;
+  cash_credits: string;
+  token_sealed: Buffer;
+  token_digest: Buffer;
+}
+
+/** The only place identity touches SQL for accounts and their tokens. */
+@Injectable()
+export class AccountsRepository {
+  constructor(@Inject(DataSource) private readonly ds: DataSource) {}
+
+  async find(authId: string): Promise<AccountRow | undefined> {
+    const rows: AccountRow[] = await this.ds.query('SELECT * FROM identity.accounts WHERE auth_id = $1', [authId]);
+    return rows[0];
+  }
+
+  /** Live tokens of an account, with what decides whether it may authenticate at all. */
+  async liveTokens(authId: string): Promise<TokenRow[]> {
+    return this.ds.query(
+      `SELECT a.auth_id, a.parent_auth_id, a.status, a.enabled, p.status AS parent_status, t.token_digest
+       FROM identity.auth_tokens t
+       JOIN identity.accounts a ON a.auth_id = t.auth_id
+       LEFT JOIN identity.accounts p ON p.auth_id = a.parent_auth_id
+       WHERE t.auth_id = $1 AND (t.expires_at IS NULL OR t.expires_at > now())`,
+      [authId],
+    );
+  }
+
+  async countMainAccounts(): Promise<number> {
+    const [row] = await this.ds.query(`SELECT count(*)::int AS n FROM identity.accounts WHERE parent_auth_id IS NULL AND status <> 'closed'`);
+    return row.n;
+  }
+
+  /** Creates the account, or for an existing one replaces its tokens with the given one (bootstrap). */
+  async upsertMainAccount(a: NewAccount): Promise<void> {
+    await this.ds.transaction(async (em) => {
+      await em.query(
+        `INSERT INTO identity.accounts (auth_id, name, cash_credits) VALUES ($1, $2, $3)
+         ON CONFLICT (auth_id) DO NOTHING`,
+        [a.auth_id, a.name, a.cash_credits],
+      );
+      await em.query('DELETE FROM identity.auth_tokens WHERE auth_id = $1', [a.auth_id]);
+      await em.query('INSERT INTO identity.auth_tokens (id, auth_id, token_sealed, token_digest) VALUES ($1, $2, $3, $4)', [
+        randomUUID(),
+        a.auth_id,
+        a.token_sealed,
+        a.token_digest,
+      ]);
+    });
+  }
+}

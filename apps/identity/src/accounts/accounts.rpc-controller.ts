@@ -1,0 +1,15 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { accountGetRequest, type AccountView, IdentitySubjects } from '@signet/contracts/identity';
+import { parseOrThrow } from '@signet/errors';
+import { AccountsService } from './accounts.service.js';
+
+@Controller()
+export class AccountsRpcController {
+  constructor(private readonly accounts: AccountsService) {}
+
+  @MessagePattern(IdentitySubjects.accountGet)
+  get(@Payload() data: unknown): Promise<AccountView> {
+    return this.accounts.get(parseOrThrow(accountGetRequest, data).auth_id);
+  }
+}

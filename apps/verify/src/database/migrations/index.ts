@@ -1,0 +1,3 @@
+import { Verify1763700000100 } from './1763700000100-verify.js';
+
+export const migrations = [Verify1763700000100];

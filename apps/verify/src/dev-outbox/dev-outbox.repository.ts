@@ -1,0 +1,29 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Caller } from '@signet/contracts/common';
+import type { OutboxMessageView } from '@signet/contracts/verify';
+import type { OutboundMessage, OutboxStore } from '@signet/providers';
+import { DataSource } from 'typeorm';
+import { utc } from '../events/event-sql.js';
+
+/** Where the `outbox` provider keeps what it "sent", for a developer to read the OTP locally. */
+@Injectable()
+export class DevOutboxRepository implements OutboxStore {
+  constructor(@Inject(DataSource) private readonly ds: DataSource) {}
+
+  async save(m: OutboundMessage): Promise<void> {
+    await this.ds.query(
+      `INSERT INTO verify.dev_outbox (attempt_uuid, session_uuid, account_id, main_account_id, recipient, channel, text)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (attempt_uuid) DO NOTHING`,
+      [m.attemptId, m.sessionId, m.accountId, m.mainAccountId, m.to.replace(/^\+/, ''), m.channel, m.text],
+    );
+  }
+
+  /** A caller sees only the messages its own account sent. */
+  async list(caller: Caller, recipient: string | undefined, limit: number): Promise<OutboxMessageView[]> {
+    return this.ds.query(
+      `SELECT attempt_uuid, session_uuid, recipient, channel, text, ${utc('created_at')} AS time FROM verify.dev_outbox
+       WHERE account_id = $1 AND ($2::text IS NULL OR recipient = $2) ORDER BY created_at DESC LIMIT $3`,
+      [caller.auth_id, recipient ?? null, limit],
+    );
+  }
+}

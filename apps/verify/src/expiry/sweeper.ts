@@ -1,0 +1,46 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { VERIFY_CONFIG, type VerifyConfig } from '../config/verify.config.js';
+import { DeliveryQueue } from '../delivery/delivery.queue.js';
+import { DeliveryRepository } from '../delivery/delivery.repository.js';
+import { EventsRelay } from '../events/events-relay.js';
+import { SessionsRepository } from '../sessions/sessions.repository.js';
+
+/**
+ * The safety net under the queues, every second: expires overdue sessions whose delayed job was lost or late,
+ * and re-enqueues attempts whose delivery job never reached Redis. Safe to run in every worker replica.
+ */
+@Injectable()
+export class Sweeper implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Sweeper');
+  private timer?: NodeJS.Timeout;
+  private running = false;
+
+  constructor(
+    private readonly sessions: SessionsRepository,
+    private readonly attempts: DeliveryRepository,
+    private readonly delivery: DeliveryQueue,
+    private readonly relay: EventsRelay,
+    @Inject(VERIFY_CONFIG) private readonly config: VerifyConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.sweep(), this.config.VERIFY_SWEEP_INTERVAL_MS);
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  async sweep(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    try {
+      if ((await this.sessions.expire(null)).length > 0) this.relay.kick();
+      for (const attempt of await this.attempts.strandedAttempts(30)) await this.delivery.enqueue(attempt);
+    } catch (err) {
+      this.logger.warn(`sweep failed: ${(err as Error).message}`);
+    } finally {
+      this.running = false;
+    }
+  }
+}

@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { isUuid } from '@signet/contracts/common';
+import {
+  type SessionCreateRequest,
+  type SessionCreateResult,
+  type SessionListRequest,
+  type SessionListResult,
+  type SessionRef,
+  type SessionValidateRequest,
+  type SessionValidateResult,
+  type SessionView,
+  VerifyErrors,
+} from '@signet/contracts/verify';
+import { DomainError } from '@signet/errors';
+import { Keyring } from '@signet/secrets';
+import { AppsService } from '../apps/apps.service.js';
+import { DeliveryQueue } from '../delivery/delivery.queue.js';
+import { ExpiryQueue } from '../expiry/expiry.queue.js';
+import { EventsRelay } from '../events/events-relay.js';
+import { newCode, otpHash, otpMatches, sealOtp } from '../otp/otp.js';
+import { parseRecipient } from './recipient.js';
+import { sessionFilter } from './session-filter.js';
+import { toSessionView } from './session-view.js';
+import { type SessionRow, SessionsRepository } from './sessions.repository.js';
+
+const sessionNotFound = (): DomainError => new DomainError(VerifyErrors.SESSION_NOT_FOUND, 'session not found');
+
+@Injectable()
+export class SessionsService {
+  constructor(
+    private readonly sessions: SessionsRepository,
+    private readonly apps: AppsService,
+    private readonly delivery: DeliveryQueue,
+    private readonly expiry: ExpiryQueue,
+    private readonly relay: EventsRelay,
+    @Inject(Keyring) private readonly ring: Keyring,
+  ) {}
+
+  /** Opens a session or adds an attempt to the one in progress for this app and recipient (same code). */
+  async create({ caller, requestor_ip, body }: SessionCreateRequest): Promise<SessionCreateResult> {
+    const recipient = parseRecipient(body.recipient);
+    const app = await this.apps.forSession(caller, body.app_uuid);
+    if ((body.channel === 'sms' && !app.sms_channel) || (body.channel === 'voice' && !app.voice_channel)) {
+      throw new DomainError(VerifyErrors.CHANNEL_DISABLED, `the ${body.channel} channel is disabled for this application`);
+    }
+    const uuid = randomUUID();
+    const attemptUuid = randomUUID();
+    const code = newCode(body.code_length ?? app.otp_length);
+    const session = {
+      uuid,
+      app_uuid: app.uuid,
+      account_id: caller.auth_id,
+      main_account_id: caller.main_auth_id,
+      alias: app.name,
+      recipient: recipient.digits,
+      channel: body.channel,
+      locale: body.locale,
+      brand_name: body.brand_name ?? app.brand_name,
+      app_hash: body.app_hash ?? app.customer_app_hash,
+      template: app.template,
+      code_length: code.length,
+      otp_hash: otpHash(this.ring, uuid, code),
+      otp_sealed: sealOtp(this.ring, code),
+      max_tries: app.max_validation_attempts,
+      max_attempts: app.otp_attempts,
+      callback_url: body.url ?? null,
+      callback_method: body.method,
+      requestor_ip,
+      country_iso2: recipient.countryIso2,
+      expiry_seconds: app.otp_expiry,
+    };
+    let opened = await this.sessions.open(session, attemptUuid);
+    if (!opened) {
+      const blocking = await this.sessions.openOne(app.uuid, recipient.digits);
+      if (blocking && !blocking.expired) {
+        throw new DomainError(VerifyErrors.ATTEMPTS_EXHAUSTED, `this session has used all ${app.otp_attempts} delivery attempts`);
+      }
+      // The open session is past its expiry but not yet swept: end it now and open a new one.
+      if (blocking) await this.sessions.expire([blocking.uuid]);
+      opened = await this.sessions.open(session, attemptUuid);
+      if (!opened) throw new DomainError(VerifyErrors.ATTEMPTS_EXHAUSTED, 'no more delivery attempts for this session');
+    }
+    this.relay.kick();
+    await Promise.all([
+      this.delivery.enqueue(attemptUuid),
+      opened.created ? this.expiry.schedule(opened.session_uuid, opened.expires_at) : undefined,
+    ]);
+    return { message: 'Session initiated', session_uuid: opened.session_uuid };
+  }
+
+  async get({ caller, session_uuid }: SessionRef): Promise<SessionView> {
+    if (!isUuid(session_uuid)) throw sessionNotFound();
+    const row = await this.sessions.find(caller, session_uuid);
+    if (!row) throw sessionNotFound();
+    return toSessionView(row);
+  }
+
+  async list({ caller, query }: SessionListRequest): Promise<SessionListResult> {
+    const { rows, total } = await this.sessions.list(caller, sessionFilter(caller, query), query.limit, query.offset);
+    return { sessions: rows.map(toSessionView), limit: query.limit, offset: query.offset, total_count: total };
+  }
+
+  /** One statement spends a try and fetches the hash; the compare is constant-time; success ends the session. */
+  async validate({ caller, session_uuid, body }: SessionValidateRequest): Promise<SessionValidateResult> {
+    if (!isUuid(session_uuid)) throw sessionNotFound();
+    const stored = await this.sessions.spendTry(caller, session_uuid);
+    if (!stored) throw this.whyNoTry(await this.sessions.find(caller, session_uuid));
+    if (!otpMatches(this.ring, session_uuid, body.otp, stored)) {
+      throw new DomainError(VerifyErrors.OTP_INVALID, 'invalid OTP: the code does not match');
+    }
+    if (!(await this.sessions.markVerified(session_uuid))) throw this.whyNoTry(await this.sessions.find(caller, session_uuid));
+    this.relay.kick();
+    return { message: 'session validated successfully.' };
+  }
+
+  private whyNoTry(row: SessionRow | undefined): DomainError {
+    if (!row) return sessionNotFound();
+    if (row.status === 'verified') return new DomainError(VerifyErrors.ALREADY_VERIFIED, 'session already verified');
+    if (row.status === 'expired') return new DomainError(VerifyErrors.OTP_EXPIRED, 'session expired: the OTP is no longer valid, start a new session');
+    return new DomainError(VerifyErrors.TRIES_EXHAUSTED, `maximum validation attempts (${row.max_tries}) reached for this session`);
+  }
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { healthController } from '@signet/health';
+import { AppsRepository } from './apps/apps.repository.js';
+import { AppsRpcController } from './apps/apps.rpc-controller.js';
+import { AppsService } from './apps/apps.service.js';
+import { DevOutboxRepository } from './dev-outbox/dev-outbox.repository.js';
+import { DevOutboxRpcController } from './dev-outbox/dev-outbox.rpc-controller.js';
+import { SessionsRpcController } from './sessions/sessions.rpc-controller.js';
+import { SessionsService } from './sessions/sessions.service.js';
+import { verifyCoreProviders } from './verify.providers.js';
+
+@Module({
+  controllers: [SessionsRpcController, AppsRpcController, DevOutboxRpcController, healthController('verify')],
+  providers: [...verifyCoreProviders, AppsRepository, AppsService, SessionsService, DevOutboxRepository],
+})
+export class VerifyModule {}

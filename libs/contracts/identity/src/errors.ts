@@ -1,0 +1,4 @@
+export const IdentityErrors = {
+  AUTH_FAILED: 'IDENTITY_AUTH_FAILED',
+  ACCOUNT_NOT_FOUND: 'IDENTITY_ACCOUNT_NOT_FOUND',
+} as const;

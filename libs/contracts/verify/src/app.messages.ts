@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { callerSchema, lenientBool, lenientEnum, lenientInt, optional, pageSchema } from '@signet/contracts/common';
+
+export const DEFAULT_TEMPLATE = 'Your ${brand_name} verification code is ${code}';
+
+const name = z.string().trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters');
+
+/** Every setting is optional on update; unset ones keep their value (on create, their default). */
+const appFields = {
+  name: optional(name),
+  brand_name: optional(z.string().trim().min(1, 'must not be empty').max(64, 'must be at most 64 characters')),
+  otp_length: optional(lenientInt.pipe(z.number().min(4, 'must be 4 to 8').max(8, 'must be 4 to 8'))),
+  otp_expiry: optional(lenientInt.pipe(z.number().min(60, 'must be 60 to 86400 seconds').max(86400, 'must be 60 to 86400 seconds'))),
+  otp_attempts: optional(lenientInt.pipe(z.number().min(1, 'must be 1 to 10').max(10, 'must be 1 to 10'))),
+  max_validation_attempts: optional(lenientInt.pipe(z.number().min(1, 'must be 1 to 10').max(10, 'must be 1 to 10'))),
+  sms_channel: optional(lenientBool),
+  voice_channel: optional(lenientBool),
+  template: optional(z.string().max(480, 'must be at most 480 characters').refine((t) => t.includes('${code}'), 'must contain ${code}')),
+  template_uuid: optional(z.string().max(64)),
+  is_default: optional(lenientBool),
+  enable_fraudshield: optional(lenientBool),
+  fs_protection_level: optional(lenientEnum(['low', 'medium', 'high'])),
+  customer_app_hash: optional(z.string().max(32, 'must be at most 32 characters')),
+};
+
+export const appCreateBody = z.object({ ...appFields, name: z.preprocess((v) => (v === null ? undefined : v), name) });
+export type AppCreateBody = z.infer<typeof appCreateBody>;
+export const appUpdateBody = z.object(appFields);
+export type AppUpdateBody = z.infer<typeof appUpdateBody>;
+
+export const appCreateRequest = z.object({ caller: callerSchema, body: appCreateBody });
+export const appRef = z.object({ caller: callerSchema, app_uuid: z.string() });
+export const appUpdateRequest = appRef.extend({ body: appUpdateBody });
+export const appListRequest = z.object({ caller: callerSchema, query: pageSchema });
+export type AppCreateRequest = z.infer<typeof appCreateRequest>;
+export type AppRef = z.infer<typeof appRef>;
+export type AppUpdateRequest = z.infer<typeof appUpdateRequest>;
+export type AppListRequest = z.infer<typeof appListRequest>;
+
+export interface VerifyAppView {
+  app_uuid: string;
+  name: string;
+  brand_name: string;
+  otp_length: number;
+  otp_expiry: number;
+  otp_attempts: number;
+  max_validation_attempts: number;
+  sms_channel: boolean;
+  voice_channel: boolean;
+  template: string;
+  template_uuid: string | null;
+  is_default: boolean;
+  enable_fraudshield: boolean;
+  fs_protection_level: string;
+  customer_app_hash: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AppListResult {
+  verify_apps: VerifyAppView[];
+  limit: number;
+  offset: number;
+  total_count: number;
+}

@@ -1,0 +1,7 @@
+export * from './subjects.js';
+export * from './errors.js';
+export * from './events.js';
+export * from './queues.js';
+export * from './session.messages.js';
+export * from './app.messages.js';
+export * from './outbox.messages.js';

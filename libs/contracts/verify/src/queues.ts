@@ -1,0 +1,8 @@
+/**
+ * Verify's BullMQ queues. Names and job names are persisted in Redis: renaming one strands its jobs.
+ * Only verify adds jobs to them; other services send verify a message instead.
+ */
+export const VerifyQueues = {
+  otpDelivery: { name: 'verify.otp-delivery', jobs: ['deliver'] },
+  sessionExpiry: { name: 'verify.session-expiry', jobs: ['expire'] },
+} as const;

@@ -1,0 +1,28 @@
+import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
+
+export interface ServiceDatabaseOptions {
+  /** Postgres schema owned by the service; no other service reads or writes it. */
+  schema: string;
+  url: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities?: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations?: MixedList<Function | string>;
+  poolSize?: number;
+}
+
+/** One TypeORM data source per service schema; `synchronize` is never on, migrations are checked in. */
+export function createDataSource(opts: ServiceDatabaseOptions): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: opts.url,
+    schema: opts.schema,
+    entities: opts.entities ?? [],
+    migrations: opts.migrations ?? [],
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    migrationsRun: false,
+    logging: ['error'],
+    extra: { max: opts.poolSize ?? 10, connectionTimeoutMillis: 3000, application_name: `signet-${opts.schema}` },
+  });
+}

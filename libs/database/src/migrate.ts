@@ -1,0 +1,20 @@
+import type { DataSource } from 'typeorm';
+
+/**
+ * Runs a service's migrations under an advisory lock, so replicas or a Kubernetes Job racing at boot apply
+ * each migration once. The schema is created first because TypeORM keeps its migrations table inside it.
+ */
+export async function migrateSchema(ds: DataSource): Promise<string[]> {
+  const schema = (ds.options as { schema: string }).schema;
+  const runner = ds.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock(hashtext($1))', [`signet:migrate:${schema}`]);
+    await runner.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    const applied = await ds.runMigrations({ transaction: 'each' });
+    return applied.map((m) => m.name);
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [`signet:migrate:${schema}`]).catch(() => undefined);
+    await runner.release();
+  }
+}

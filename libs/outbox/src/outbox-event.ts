@@ -1,0 +1,18 @@
+import { randomUUID } from 'node:crypto';
+import type { EventEnvelope } from '@signet/contracts/common';
+
+/** The DDL every producing service puts in its own schema (in a migration). */
+export const outboxTableSql = (schema: string): string => `
+  CREATE TABLE "${schema}".outbox_events (
+    seq bigserial PRIMARY KEY,
+    id uuid NOT NULL UNIQUE,
+    subject text NOT NULL,
+    payload jsonb NOT NULL,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    published_at timestamptz
+  );
+  CREATE INDEX outbox_events_unpublished ON "${schema}".outbox_events (seq) WHERE published_at IS NULL;`;
+
+export function envelope<T>(type: string, data: T): EventEnvelope<T> {
+  return { id: randomUUID(), type, occurred_at: new Date().toISOString(), data };
+}

@@ -1,0 +1,88 @@
+import { Logger } from '@nestjs/common';
+import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import type { DataSource } from 'typeorm';
+
+interface Row {
+  seq: string;
+  id: string;
+  subject: string;
+  payload: unknown;
+}
+
+/**
+ * Publishes what a service committed to its outbox table to JetStream, in commit order, and marks it sent.
+ * Rows are claimed with SKIP LOCKED so replicas share the work; the event id is the JetStream message id, so a
+ * row published but not yet marked (a crash in between) is dropped by the stream's duplicate window when it is
+ * published again. `kick()` after a commit makes publication immediate; a timer catches everything else.
+ */
+export class OutboxRelay {
+  private readonly logger = new Logger('OutboxRelay');
+  private readonly js: JetStreamClient;
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private again = false;
+  private stopped = true;
+  private lastCleanup = 0;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly schema: string,
+    nc: NatsConnection,
+    private readonly intervalMs = 250,
+  ) {
+    this.js = jetstream(nc);
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.timer = setInterval(() => this.kick(), this.intervalMs);
+    this.kick();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain()
+      .catch((err) => this.logger.warn(`relay pass failed: ${(err as Error).message}`))
+      .finally(() => {
+        this.running = undefined;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  /** Passes until the table has nothing unpublished. */
+  async drain(): Promise<void> {
+    while ((await this.pass()) > 0 && !this.stopped);
+    if (Date.now() - this.lastCleanup > 60_000) {
+      this.lastCleanup = Date.now();
+      await this.ds.query(`DELETE FROM "${this.schema}".outbox_events WHERE published_at < now() - interval '1 day'`);
+    }
+  }
+
+  private async pass(): Promise<number> {
+    return this.ds.transaction(async (em) => {
+      const rows: Row[] = await em.query(
+        `SELECT seq, id, subject, payload FROM "${this.schema}".outbox_events
+         WHERE published_at IS NULL ORDER BY seq LIMIT 200 FOR UPDATE SKIP LOCKED`,
+      );
+      if (rows.length === 0) return 0;
+      // Pipelined on one connection: the server stores them in the order they were sent.
+      await Promise.all(rows.map((row) => this.js.publish(row.subject, JSON.stringify(row.payload), { msgID: row.id })));
+      await em.query(`UPDATE "${this.schema}".outbox_events SET published_at = now() WHERE seq = ANY($1::bigint[])`, [rows.map((r) => r.seq)]);
+      return rows.length;
+    });
+  }
+}

@@ -1,0 +1,2 @@
+export * from './delivery-provider.js';
+export * from './outbox/outbox.provider.js';

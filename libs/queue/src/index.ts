@@ -1,0 +1,3 @@
+export * from './redis-connection.js';
+export * from './queue-spec.js';
+export * from './worker.js';

@@ -1,0 +1,28 @@
+import { type ConnectionOptions, Queue, type JobsOptions } from 'bullmq';
+import { redisOptions } from './redis-connection.js';
+
+/** A queue's name, its job names and its retry policy, declared once next to each other and nowhere else. */
+export interface QueueSpec<J extends string = string> {
+  name: string;
+  jobs: readonly J[];
+  defaultJobOptions: JobsOptions;
+}
+
+export interface QueueEnv {
+  redisUrl: string;
+  prefix: string;
+}
+
+/** Completed jobs go after an hour; failed ones stay a week for inspection. */
+export const KEEP_JOBS: Pick<JobsOptions, 'removeOnComplete' | 'removeOnFail'> = {
+  removeOnComplete: { age: 3600, count: 10_000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+};
+
+export function createQueue(spec: QueueSpec, env: QueueEnv): Queue {
+  return new Queue(spec.name, {
+    connection: redisOptions(env.redisUrl, 'producer') as ConnectionOptions,
+    prefix: env.prefix,
+    defaultJobOptions: spec.defaultJobOptions,
+  });
+}

@@ -1,0 +1,14 @@
+// Installs the npm dependencies when they are missing or older than the lock file. Node built-ins only:
+// this runs before anything is installed.
+import { execFileSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+export function ensureDependencies() {
+  const marker = `${root}/node_modules/.package-lock.json`;
+  if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(`${root}/package-lock.json`).mtimeMs) return;
+  console.log('installing dependencies (npm ci)…');
+  execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: root, stdio: 'inherit' });
+}

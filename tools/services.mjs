@@ -1,0 +1,9 @@
+// Every deployable of Signet: its HTTP/NATS entry point, its BullMQ worker if it has queues, its migrations.
+export const services = [
+  { name: 'identity', main: 'apps/identity/src/main.js', migrate: 'apps/identity/src/database/migrate.js' },
+  { name: 'verify', main: 'apps/verify/src/main.js', worker: 'apps/verify/src/main.worker.js', migrate: 'apps/verify/src/database/migrate.js' },
+  { name: 'sip-auth', main: 'apps/sip-auth/src/main.js' },
+  { name: 'billing-alerts', main: 'apps/billing-alerts/src/main.js' },
+  { name: 'callback-dispatcher', main: 'apps/callback-dispatcher/src/main.js' },
+  { name: 'gateway', main: 'apps/gateway/src/main.js' },
+];

@@ -1,0 +1,60 @@
+// Starts every service and worker from dist/ as child processes, the way `npm start` runs them, and stops them.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { services } from './services.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+export function startStack(env, { output = 'prefix' } = {}) {
+  const entries = services.flatMap((s) => [
+    { name: s.name, file: s.main },
+    ...(s.worker ? [{ name: `${s.name}-worker`, file: s.worker }] : []),
+  ]);
+  const children = entries.map(({ name, file }) => {
+    const child = spawn(process.execPath, ['--enable-source-maps', `${root}/dist/${file}`], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const write = (stream) => (chunk) => {
+      if (output === 'silent') return;
+      for (const line of String(chunk).split('\n')) if (line) stream.write(`[${name}] ${line}\n`);
+    };
+    child.stdout.on('data', write(process.stdout));
+    child.stderr.on('data', write(process.stderr));
+    child.on('exit', (code, signal) => {
+      if (!stopping && output !== 'silent') process.stderr.write(`[${name}] exited (${signal ?? code})\n`);
+    });
+    return { name, child };
+  });
+  let stopping = false;
+  return {
+    children,
+    async stop() {
+      stopping = true;
+      await Promise.all(
+        children.map(({ child }) =>
+          child.exitCode !== null
+            ? undefined
+            : new Promise((resolve) => {
+                const kill = setTimeout(() => child.kill('SIGKILL'), 8000);
+                child.once('exit', () => (clearTimeout(kill), resolve()));
+                child.kill('SIGTERM');
+              }),
+        ),
+      );
+    },
+  };
+}
+
+export async function waitUntilReady(url, timeoutMs = 60_000) {
+  const until = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < until) {
+    try {
+      const res = await fetch(`${url}/readyz`);
+      last = await res.text();
+      if (res.ok) return;
+    } catch (err) {
+      last = err.message;
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`gateway not ready after ${timeoutMs} ms: ${last}`);
+}
