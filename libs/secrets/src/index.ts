@@ -1,1 +1,2 @@
 export * from './keyring.js';
+export * from './auth-token.js';

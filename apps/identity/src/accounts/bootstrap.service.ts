@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { Keyring } from '@signet/secrets';
 import { IDENTITY_CONFIG, type IdentityConfig } from '../config/identity.config.js';
-import { sealToken, tokenDigest } from '../credentials/token-keys.js';
+import { Keyring, sealToken, tokenDigest } from '@signet/secrets';
 import { newAuthToken, newMainAuthId } from './account-ids.js';
 import { AccountsRepository } from './accounts.repository.js';
 

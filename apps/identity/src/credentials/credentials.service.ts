@@ -2,9 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Caller } from '@signet/contracts/common';
 import { type AuthenticateRequest, IdentityErrors } from '@signet/contracts/identity';
 import { DomainError } from '@signet/errors';
-import { constantTimeEqual, Keyring } from '@signet/secrets';
+import { constantTimeEqual, Keyring, tokenDigest } from '@signet/secrets';
 import { AccountsRepository, type TokenRow } from '../accounts/accounts.repository.js';
-import { tokenDigest } from './token-keys.js';
 
 const failed = (): DomainError => new DomainError(IdentityErrors.AUTH_FAILED, 'authentication failed');
 

@@ -132,12 +132,16 @@ export class SessionsRepository {
     return { rows, total: count.n };
   }
 
+  // TypeORM returns [rows, count] for a bare UPDATE; statements here end in SELECT so they return rows.
+
   /** Spends one validation try on a live session and returns its code hash; nothing when no try is allowed. */
   async spendTry(caller: Caller, uuid: string): Promise<Buffer | undefined> {
     const rows: { otp_hash: Buffer }[] = await this.ds.query(
-      `UPDATE verify.sessions SET tries = tries + 1, updated_at = now()
-       WHERE uuid = $1 AND ${visible(caller, '$2')} AND status = 'in-progress' AND expires_at > now() AND tries < max_tries
-       RETURNING otp_hash`,
+      `WITH s AS (
+         UPDATE verify.sessions SET tries = tries + 1, updated_at = now()
+         WHERE uuid = $1 AND ${visible(caller, '$2')} AND status = 'in-progress' AND expires_at > now() AND tries < max_tries
+         RETURNING otp_hash
+       ) SELECT otp_hash FROM s`,
       [uuid, caller.auth_id],
     );
     return rows[0]?.otp_hash;

@@ -10,7 +10,7 @@ const appFields = {
   name: optional(name),
   brand_name: optional(z.string().trim().min(1, 'must not be empty').max(64, 'must be at most 64 characters')),
   otp_length: optional(lenientInt.pipe(z.number().min(4, 'must be 4 to 8').max(8, 'must be 4 to 8'))),
-  otp_expiry: optional(lenientInt.pipe(z.number().min(60, 'must be 60 to 86400 seconds').max(86400, 'must be 60 to 86400 seconds'))),
+  otp_expiry: optional(lenientInt.pipe(z.number().min(5, 'must be 5 to 86400 seconds').max(86400, 'must be 5 to 86400 seconds'))),
   otp_attempts: optional(lenientInt.pipe(z.number().min(1, 'must be 1 to 10').max(10, 'must be 1 to 10'))),
   max_validation_attempts: optional(lenientInt.pipe(z.number().min(1, 'must be 1 to 10').max(10, 'must be 1 to 10'))),
   sms_channel: optional(lenientBool),

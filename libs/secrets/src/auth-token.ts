@@ -1,4 +1,4 @@
-import type { Keyring } from '@signet/secrets';
+import type { Keyring } from './keyring.js';
 
 /** Key purposes for auth tokens: sealed so the owner can be shown them, digested for authentication. */
 const SEAL = 'identity.auth-token.seal';

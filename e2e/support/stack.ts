@@ -1,0 +1,26 @@
+import { createTestAccount, type TestAccount } from '@signet/testing';
+// @ts-expect-error plain ESM helper shared with `npm start`
+import { startStack, waitUntilReady } from '../../tools/stack.mjs';
+// @ts-expect-error plain ESM helper shared with `npm test`
+import { testEnv } from '../../tools/test-env.mjs';
+
+export const env: Record<string, string> = { ...process.env, ...testEnv } as Record<string, string>;
+export const baseUrl = `http://127.0.0.1:${env.GATEWAY_PORT}`;
+export const bootstrap: TestAccount = { authId: env.SIGNET_BOOTSTRAP_AUTH_ID, token: env.SIGNET_BOOTSTRAP_AUTH_TOKEN };
+
+interface Stack {
+  stop(): Promise<void>;
+}
+
+/** Boots every service and worker from dist/ exactly as `npm start` does, against the test database. */
+export async function bootStack(): Promise<Stack> {
+  const stack: Stack = startStack(env, { output: process.env.E2E_LOGS ? 'prefix' : 'silent' });
+  await waitUntilReady(baseUrl, 60_000);
+  return stack;
+}
+
+export const newAccount = (): Promise<TestAccount> => createTestAccount(env.DATABASE_URL, env.SIGNET_SECRET_KEY);
+
+let n = Math.floor(Math.random() * 1e6);
+/** A fresh US number per call, so tests never share a session. */
+export const newRecipient = (): string => `+1415${String(2000000 + (n++ % 7999999)).padStart(7, '0')}`;

@@ -1,0 +1,35 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { Keyring, sealToken, tokenDigest } from '@signet/secrets';
+import pg from 'pg';
+
+const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const pick = (a: string, n: number) => Array.from({ length: n }, () => a[randomInt(a.length)]).join('');
+
+export interface TestAccount {
+  authId: string;
+  token: string;
+}
+
+/**
+ * A fresh main account written straight into identity's tables, sealed and digested as identity does, for suites that need more than the bootstrap account.
+ */
+export async function createTestAccount(databaseUrl: string, secretHex: string): Promise<TestAccount> {
+  const ring = new Keyring(secretHex);
+  const authId = `MA${pick(UPPER, 18)}`;
+  const token = pick(ALNUM, 40);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`INSERT INTO identity.accounts (auth_id, name) VALUES ($1, 'Test account')`, [authId]);
+    await client.query('INSERT INTO identity.auth_tokens (id, auth_id, token_sealed, token_digest) VALUES ($1, $2, $3, $4)', [
+      randomUUID(),
+      authId,
+      sealToken(ring, token),
+      tokenDigest(ring, authId, token),
+    ]);
+  } finally {
+    await client.end();
+  }
+  return { authId, token };
+}

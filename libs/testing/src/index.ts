@@ -1,0 +1,2 @@
+export * from './accounts.factory.js';
+export * from './http.js';

@@ -1,0 +1,29 @@
+// `npm test`: installs what is missing, makes sure Postgres, Redis and NATS are up, type-checks, builds (the
+// end-to-end suites boot the services from dist/ as `npm start` does), recreates the test database and runs
+// every jest suite in band (they share the one Postgres/Redis/NATS).
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { ensureDependencies } from './deps.mjs';
+import { ensureInfra } from './infra.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+ensureDependencies();
+await ensureInfra();
+execFileSync('bash', [`${root}/tools/ensure-sip.sh`], { stdio: 'inherit' });
+const { testEnv } = await import('./test-env.mjs');
+Object.assign(process.env, testEnv);
+const { ensureDatabase } = await import('./database.mjs');
+const { build } = await import('./build.mjs');
+const { migrateAll } = await import('./migrate.mjs');
+
+console.log('type-checking…');
+execFileSync(`${root}/node_modules/.bin/tsc`, ['-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
+build();
+await ensureDatabase(testEnv.DATABASE_URL, { recreate: true });
+await migrateAll(() => undefined);
+const args = ['--experimental-vm-modules', `${root}/node_modules/jest/bin/jest.js`, '--runInBand', ...process.argv.slice(2)];
+try {
+  execFileSync(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_NO_WARNINGS: '1' } });
+} catch (err) {
+  process.exit(err.status ?? 1);
+}
