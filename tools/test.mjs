@@ -7,6 +7,19 @@ import { ensureDependencies } from './deps.mjs';
 import { ensureInfra } from './infra.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+
+// One test run at a time on a machine: suites share the local Postgres, Redis, NATS and the test gateway port.
+if (!process.env.SIGNET_TEST_LOCKED) {
+  try {
+    execFileSync('flock', ['/tmp/signet-test.lock', process.execPath, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+      stdio: 'inherit',
+      env: { ...process.env, SIGNET_TEST_LOCKED: '1' },
+    });
+    process.exit(0);
+  } catch (err) {
+    process.exit(err.status ?? 1);
+  }
+}
 ensureDependencies();
 await ensureInfra();
 execFileSync('bash', [`${root}/tools/ensure-sip.sh`], { stdio: 'inherit' });
