@@ -1,2 +1,3 @@
 export * from './accounts.factory.js';
 export * from './http.js';
+export * from './events.js';

@@ -1,0 +1,27 @@
+import { jetstream } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { EVENTS_STREAM, type EventEnvelope } from '@signet/contracts/common';
+
+export interface StoredEvent {
+  subject: string;
+  seq: number;
+  msgId: string | undefined;
+  envelope: EventEnvelope<Record<string, unknown>>;
+}
+
+/** Reads what SIGNET_EVENTS holds on a subject filter, oldest first, until `until` says enough or time runs out. */
+export async function readEvents(nc: NatsConnection, filter: string, until: (events: StoredEvent[]) => boolean, timeoutMs = 5000): Promise<StoredEvent[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const consumer = await jetstream(nc).consumers.get(EVENTS_STREAM, { filter_subjects: filter });
+    const events: StoredEvent[] = [];
+    const { num_pending: pending } = await consumer.info();
+    for (let i = 0; i < pending; i++) {
+      const msg = await consumer.next({ expires: 1000 });
+      if (!msg) break;
+      events.push({ subject: msg.subject, seq: msg.seq, msgId: msg.headers?.get('Nats-Msg-Id'), envelope: msg.json() });
+    }
+    if (until(events) || Date.now() > deadline) return events;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
