@@ -7,7 +7,7 @@ export default {
     '^@signet/(.*)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
-  testMatch: ['<rootDir>/{apps,libs,e2e}/**/*.{spec,integration-spec,e2e-spec}.ts'],
+  testMatch: ['<rootDir>/{apps,libs,e2e}/**/*.{spec,integration-spec,e2e-spec}.ts', '<rootDir>/tools/*.spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   testTimeout: 30_000,
 };

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { connectNats, RpcClient } from '@signet/nats';
-import { redisOptions } from '@signet/queue';
+import { redisOptions } from '@signet/config';
 import { Redis } from 'ioredis';
 import { BasicAuthGuard } from './auth/basic-auth.guard.js';
 import { CredentialCache } from './auth/credential-cache.js';

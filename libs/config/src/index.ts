@@ -1,2 +1,3 @@
 export * from './read-config.js';
 export * from './infra.config.js';
+export * from './redis-options.js';

@@ -1,5 +1,5 @@
 import { type ConnectionOptions, Queue, type JobsOptions } from 'bullmq';
-import { redisOptions } from './redis-connection.js';
+import { redisOptions } from '@signet/config';
 
 /** A queue's name, its job names and its retry policy, declared once next to each other and nowhere else. */
 export interface QueueSpec<J extends string = string> {

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { type ConnectionOptions, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { QueueEnv, QueueSpec } from './queue-spec.js';
-import { redisOptions } from './redis-connection.js';
+import { redisOptions } from '@signet/config';
 
 export type JobHandlers<J extends string> = Record<J, (job: Job) => Promise<unknown>>;
 
