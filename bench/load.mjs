@@ -52,7 +52,7 @@ export async function openSessions(url, authId, token, count, recipientPrefix) {
         fetch(`${url}/v1/Account/${authId}/Verify/Session/`, {
           method: 'POST',
           headers: { authorization: auth, 'content-type': 'application/json' },
-          body: JSON.stringify({ recipient: `${recipientPrefix}${String(i + j).padStart(6, '0')}` }),
+          body: JSON.stringify({ recipient: `${recipientPrefix}${String(i + j).padStart(7, '0')}` }),
         }).then((res) => res.json()),
       ),
     );
