@@ -48,8 +48,10 @@ export class DeliveryProcessor {
       text: messageText(row.template, row.brand_name, code, row.channel, row.app_hash),
     };
     const sent = row.channel === 'voice' ? await this.provider.placeVoiceCall(message) : await this.provider.sendSms(message);
-    await this.attempts.setStatus(row.attempt_uuid, { status: ACCEPTED[row.channel], from: ['queued'], provider: this.provider.name, providerRef: sent.providerRef });
-    if (sent.finalStatus) await this.attempts.setStatus(row.attempt_uuid, { status: sent.finalStatus, from: [ACCEPTED[row.channel]] });
+    const accepted = ACCEPTED[row.channel];
+    // A provider that already knows the outcome moves the attempt through `accepted` to it in one statement.
+    const change = sent.finalStatus ? { status: sent.finalStatus, via: [accepted] } : { status: accepted };
+    await this.attempts.setStatus(row.attempt_uuid, { ...change, from: ['queued'], provider: this.provider.name, providerRef: sent.providerRef });
     this.relay.kick();
     this.logger.debug?.(`attempt ${row.attempt_uuid} handed to ${this.provider.name}`);
   }

@@ -19,6 +19,8 @@ export interface DeliveryRow {
 
 export interface StatusChange {
   status: string;
+  /** Statuses the attempt passed through on the way to `status`, each published as its own event first. */
+  via?: string[];
   /** Only from these statuses: a repeated or late update changes nothing and emits nothing. */
   from: string[];
   errorCode?: string | null;
@@ -40,7 +42,7 @@ export class DeliveryRepository {
     return rows[0];
   }
 
-  /** Moves an attempt to a new status and writes its event in the same statement. */
+  /** Moves an attempt to a new status and writes its events in the same statement. */
   async setStatus(attemptUuid: string, change: StatusChange): Promise<boolean> {
     const rows = await this.ds.query(
       `WITH a AS (
@@ -48,7 +50,7 @@ export class DeliveryRepository {
            provider_ref = COALESCE($5, provider_ref), updated_at = now()
          WHERE uuid = $1 AND status = ANY($6::text[]) RETURNING *
        ), s AS (SELECT x.* FROM verify.sessions x JOIN a ON x.uuid = a.session_uuid),
-       e AS (${attemptEventInsert('a, s')})
+       e AS (${attemptEventInsert(change.via)})
        SELECT uuid FROM a`,
       [attemptUuid, change.status, change.errorCode ?? null, change.provider ?? null, change.providerRef ?? null, change.from],
     );

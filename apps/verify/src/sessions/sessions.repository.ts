@@ -80,7 +80,7 @@ const OPEN_SQL = `
     INSERT INTO verify.attempts (uuid, session_uuid, sequence, channel, status)
     SELECT $${INSERT_COLUMNS.length + 2}, s.uuid, s.count, s.channel, 'queued' FROM s
     RETURNING *
-  ), e AS (${attemptEventInsert('a, s')})
+  ), e AS (${attemptEventInsert()})
   SELECT s.uuid AS session_uuid, s.created, s.expires_at FROM s`;
 
 const SESSION_VIEW = `
