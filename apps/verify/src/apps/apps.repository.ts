@@ -1,30 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Caller } from '@signet/contracts/common';
-import { DEFAULT_TEMPLATE, type AppUpdateBody } from '@signet/contracts/verify';
+import { DEFAULT_TEMPLATE, type AppUpdateBody, type VerifyAppView } from '@signet/contracts/verify';
 import { DataSource, type EntityManager } from 'typeorm';
 
-export interface AppRow {
-  uuid: string;
-  account_id: string;
-  main_account_id: string;
-  name: string;
-  brand_name: string;
-  otp_length: number;
-  otp_expiry: number;
-  otp_attempts: number;
-  max_validation_attempts: number;
-  sms_channel: boolean;
-  voice_channel: boolean;
-  template: string;
-  template_uuid: string | null;
-  is_default: boolean;
-  enable_fraudshield: boolean;
-  fs_protection_level: string;
-  customer_app_hash: string | null;
-  created_at: string;
-  updated_at: string;
-}
+/** The stored app: the API's view under its own key, plus who owns it. */
+export type AppRow = Omit<VerifyAppView, 'app_uuid'> & { uuid: string; account_id: string; main_account_id: string };
 
 export type AppSettings = Omit<AppRow, 'uuid' | 'account_id' | 'main_account_id' | 'created_at' | 'updated_at'>;
 
