@@ -11,6 +11,7 @@ describe('Verify events on SIGNET_EVENTS', () => {
   let account: TestAccount;
   let api: ReturnType<typeof apiClient>;
   let nc: NatsConnection;
+  const started = new Date(Date.now() - 1000);
 
   beforeAll(async () => {
     stack = await bootStack();
@@ -33,7 +34,7 @@ describe('Verify events on SIGNET_EVENTS', () => {
     const code = codeIn(sms.text);
     await api('POST', `/v1/Account/${account.authId}/Verify/Session/${session}/`, { otp: code });
 
-    const attempts = await readEvents(nc, VerifyEvents.attemptStatusChanged, (ev) => ev.filter(forSession(session)).length >= 3);
+    const attempts = await readEvents(nc, VerifyEvents.attemptStatusChanged, started, (ev) => ev.filter(forSession(session)).length >= 3);
     const mine = attempts.filter(forSession(session));
     expect(mine.map((e) => e.envelope.data.status)).toEqual(['queued', 'sent', 'delivered']);
     const view = (await api('GET', `/v1/Account/${account.authId}/Verify/Session/${session}/`)).body as { attempt_details: { attempt_uuid: string; time: string }[] };
@@ -52,11 +53,11 @@ describe('Verify events on SIGNET_EVENTS', () => {
     });
     for (const e of mine) expect(e.msgId).toBe(e.envelope.id);
 
-    const verified = await readEvents(nc, VerifyEvents.sessionVerified, (ev) => ev.some(forSession(session)));
+    const verified = await readEvents(nc, VerifyEvents.sessionVerified, started, (ev) => ev.some(forSession(session)));
     expect(verified.filter(forSession(session)).map((e) => e.envelope.data.status)).toEqual(['verified']);
 
     // The code never leaves verify in an event.
-    const everything = await readEvents(nc, 'events.verify.>', (ev) => ev.length > 0);
+    const everything = await readEvents(nc, 'events.verify.>', started, (ev) => ev.length > 0);
     expect(JSON.stringify(everything.filter(forSession(session)))).not.toContain(code);
   });
 
@@ -64,7 +65,7 @@ describe('Verify events on SIGNET_EVENTS', () => {
     const app = await api('POST', `/v1/Account/${account.authId}/Verify/App/`, { name: 'five seconds', otp_expiry: 5 });
     const created = await api('POST', `/v1/Account/${account.authId}/Verify/Session/`, { recipient: newRecipient(), app_uuid: app.body.app_uuid });
     const session = created.body.session_uuid as string;
-    const expired = await readEvents(nc, VerifyEvents.sessionExpired, (ev) => ev.some(forSession(session)), 9000);
+    const expired = await readEvents(nc, VerifyEvents.sessionExpired, started, (ev) => ev.some(forSession(session)), 9000);
     expect(expired.filter(forSession(session))).toHaveLength(1);
   });
 });

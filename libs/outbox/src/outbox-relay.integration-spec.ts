@@ -10,6 +10,7 @@ import { OutboxRelay } from './outbox-relay.js';
 describe('OutboxRelay', () => {
   const schema = `outbox_spec_${Date.now()}`;
   const run = randomUUID().slice(0, 8);
+  const started = new Date(Date.now() - 1000);
   let ds: DataSource;
   let nc: NatsConnection;
 
@@ -62,7 +63,7 @@ describe('OutboxRelay', () => {
     await restarted.drain();
     await restarted.stop();
 
-    const events = await readEvents(nc, subject, (e) => e.length >= 170);
+    const events = await readEvents(nc, subject, started, (e) => e.length >= 170);
     expect(events.map((e) => e.envelope)).toEqual([...first, ...second]);
     expect(events.map((e) => e.msgId)).toEqual([...first, ...second].map((e) => e.id));
     const [{ n: left }] = await ds.query(`SELECT count(*)::int AS n FROM "${schema}".outbox_events WHERE published_at IS NULL`);

@@ -1,4 +1,4 @@
-import { jetstream } from '@nats-io/jetstream';
+import { DeliverPolicy, jetstream } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { EVENTS_STREAM, type EventEnvelope } from '@signet/contracts/common';
 
@@ -9,11 +9,24 @@ export interface StoredEvent {
   envelope: EventEnvelope<Record<string, unknown>>;
 }
 
-/** Reads what SIGNET_EVENTS holds on a subject filter, oldest first, until `until` says enough or time runs out. */
-export async function readEvents(nc: NatsConnection, filter: string, until: (events: StoredEvent[]) => boolean, timeoutMs = 5000): Promise<StoredEvent[]> {
+/**
+ * Reads what SIGNET_EVENTS holds on a subject filter since a moment (the stream keeps days of every run's events),
+ * oldest first, until `until` says enough or time runs out.
+ */
+export async function readEvents(
+  nc: NatsConnection,
+  filter: string,
+  since: Date,
+  until: (events: StoredEvent[]) => boolean,
+  timeoutMs = 5000,
+): Promise<StoredEvent[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const consumer = await jetstream(nc).consumers.get(EVENTS_STREAM, { filter_subjects: filter });
+    const consumer = await jetstream(nc).consumers.get(EVENTS_STREAM, {
+      filter_subjects: filter,
+      deliver_policy: DeliverPolicy.StartTime,
+      opt_start_time: since.toISOString(),
+    });
     const events: StoredEvent[] = [];
     const { num_pending: pending } = await consumer.info();
     for (let i = 0; i < pending; i++) {
