@@ -58,3 +58,43 @@ export async function waitUntilReady(url, timeoutMs = 60_000) {
   }
   throw new Error(`gateway not ready after ${timeoutMs} ms: ${last}`);
 }
+
+/**
+ * One more gateway process from dist/ (another replica) on its own port, with extra settings; ready once /healthz
+ * answers. Its log lines are kept in `logs` (the last 2,000) for tests to read.
+ */
+export async function startGateway(env, port, extraEnv = {}, { output = 'silent' } = {}) {
+  const child = spawn(process.execPath, ['--enable-source-maps', `${root}/dist/apps/gateway/src/main.js`], {
+    env: { ...env, ...extraEnv, GATEWAY_PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const logs = [];
+  for (const stream of [child.stdout, child.stderr]) {
+    stream.on('data', (chunk) => {
+      for (const line of String(chunk).split('\n')) if (line) logs.push(line);
+      logs.splice(0, logs.length - 2000);
+      if (output !== 'silent') process.stderr.write(`[gateway:${port}] ${chunk}`);
+    });
+  }
+  const url = `http://127.0.0.1:${port}`;
+  const stop = () =>
+    child.exitCode !== null
+      ? Promise.resolve()
+      : new Promise((resolve) => {
+          child.once('exit', resolve);
+          child.kill('SIGTERM');
+        });
+  const until = Date.now() + 30_000;
+  for (;;) {
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return { url, logs, stop };
+    } catch {
+      // not listening yet
+    }
+    if (child.exitCode !== null || Date.now() > until) {
+      await stop();
+      throw new Error(`gateway on port ${port} did not start: ${logs.slice(-5).join(' | ')}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { createLogger } from '@signet/logging';
+import { loadGatewayConfig } from './config/gateway.config.js';
 import { openApiDocument } from './docs/openapi.js';
 import { GatewayModule } from './gateway.module.js';
 import type { ApiRequest } from './http/api-request.js';
@@ -12,8 +13,11 @@ import { PlivoErrorFilter, sendError, toHttpError } from './http/plivo-error.fil
 import { RouteTable } from './http/route-table.js';
 
 export async function createGateway(): Promise<NestFastifyApplication> {
+  const { GATEWAY_TRUSTED_PROXIES: proxies } = loadGatewayConfig();
   const adapter = new FastifyAdapter({
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true },
+    // `request.ip` is the socket peer, or the nearest untrusted address in X-Forwarded-For behind a listed proxy.
+    trustProxy: proxies.length > 0 ? [...proxies] : false,
     genReqId: () => randomUUID(),
     bodyLimit: 64 * 1024,
   });

@@ -10,6 +10,17 @@ import { HealthController } from './health/health.controller.js';
 import { RateLimiter } from './rate-limit/rate-limiter.js';
 import { AppsController } from './verify/apps.controller.js';
 import { SessionsController } from './verify/sessions.controller.js';
+import { ApplicationsController } from './sip-auth/applications.controller.js';
+import { SipCredentialsController } from './sip-auth/credentials.controller.js';
+import { IpAclsController } from './sip-auth/ip-acls.controller.js';
+import { AdminAccountsController } from './admin/admin-accounts.controller.js';
+import { AdminAuthGuard } from './auth/admin-auth.guard.js';
+import { AuthThrottle } from './auth/auth-throttle.js';
+import { CredentialsListener } from './auth/credentials-listener.js';
+import { AccountController } from './identity/account.controller.js';
+import { AuthTokenController } from './identity/auth-token.controller.js';
+import { IpWhitelistController } from './identity/ip-whitelist.controller.js';
+import { SubaccountsController } from './identity/subaccounts.controller.js';
 
 const REDIS = Symbol('REDIS');
 
@@ -29,7 +40,7 @@ class Connections implements OnApplicationShutdown {
 const production = process.env.NODE_ENV === 'production';
 
 @Module({
-  controllers: [HealthController, SessionsController, AppsController, ...(production ? [] : [DevOutboxController])],
+  controllers: [HealthController, SessionsController, AppsController, ...(production ? [] : [DevOutboxController]), SipCredentialsController, IpAclsController, ApplicationsController, AccountController, SubaccountsController, AuthTokenController, IpWhitelistController, AdminAccountsController],
   providers: [
     { provide: GATEWAY_CONFIG, useFactory: loadGatewayConfig },
     {
@@ -46,6 +57,9 @@ const production = process.env.NODE_ENV === 'production';
     { provide: CredentialCache, useFactory: (c: GatewayConfig) => new CredentialCache(c.GATEWAY_AUTH_CACHE_MS), inject: [GATEWAY_CONFIG] },
     BasicAuthGuard,
     Connections,
+    { provide: AuthThrottle, useFactory: (r: Redis, c: GatewayConfig) => new AuthThrottle(r, c.REDIS_PREFIX), inject: [REDIS, GATEWAY_CONFIG] },
+    AdminAuthGuard,
+    CredentialsListener,
   ],
 })
 export class GatewayModule {}

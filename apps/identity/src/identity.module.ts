@@ -7,21 +7,53 @@ import { AccountsRepository } from './accounts/accounts.repository.js';
 import { AccountsRpcController } from './accounts/accounts.rpc-controller.js';
 import { AccountsService } from './accounts/accounts.service.js';
 import { BootstrapService } from './accounts/bootstrap.service.js';
+import { AdminAccountsRepository } from './admin/admin-accounts.repository.js';
+import { AdminAccountsRpcController } from './admin/admin-accounts.rpc-controller.js';
+import { AdminAccountsService } from './admin/admin-accounts.service.js';
 import { IDENTITY_CONFIG, type IdentityConfig, loadIdentityConfig } from './config/identity.config.js';
 import { CredentialsRpcController } from './credentials/credentials.rpc-controller.js';
 import { CredentialsService } from './credentials/credentials.service.js';
+import { TokenRotationService } from './credentials/token-rotation.service.js';
+import { TokensRepository } from './credentials/tokens.repository.js';
 import { identityDatabase } from './database/data-source.js';
+import { CredentialsNotifier } from './events/credentials-notifier.js';
+import { EventsRelay } from './events/events-relay.js';
+import { identityNatsProviders } from './events/identity-nats.js';
+import { IpWhitelistRepository } from './ip-whitelist/ip-whitelist.repository.js';
+import { IpWhitelistRpcController } from './ip-whitelist/ip-whitelist.rpc-controller.js';
+import { IpWhitelistService } from './ip-whitelist/ip-whitelist.service.js';
+import { SubaccountsRepository } from './subaccounts/subaccounts.repository.js';
+import { SubaccountsRpcController } from './subaccounts/subaccounts.rpc-controller.js';
+import { SubaccountsService } from './subaccounts/subaccounts.service.js';
 
 @Module({
-  controllers: [CredentialsRpcController, AccountsRpcController, healthController('identity')],
+  controllers: [
+    CredentialsRpcController,
+    AccountsRpcController,
+    SubaccountsRpcController,
+    IpWhitelistRpcController,
+    AdminAccountsRpcController,
+    healthController('identity'),
+  ],
   providers: [
     { provide: IDENTITY_CONFIG, useFactory: loadIdentityConfig },
     { provide: Keyring, useFactory: (c: IdentityConfig) => new Keyring(c.SIGNET_SECRET_KEY), inject: [IDENTITY_CONFIG] },
     ...databaseProviders(identityDatabase),
+    ...identityNatsProviders,
     { provide: HEALTH_CHECKS, useFactory: (ds: DataSource): HealthCheck[] => [{ name: 'postgres', check: () => ds.query('SELECT 1') }], inject: [DataSource] },
     AccountsRepository,
     AccountsService,
+    TokensRepository,
     CredentialsService,
+    TokenRotationService,
+    SubaccountsRepository,
+    SubaccountsService,
+    IpWhitelistRepository,
+    IpWhitelistService,
+    AdminAccountsRepository,
+    AdminAccountsService,
+    EventsRelay,
+    CredentialsNotifier,
     BootstrapService,
   ],
 })

@@ -1,7 +1,6 @@
 import 'reflect-metadata';
-import { infraSchema, readConfig } from '@signet/config';
 import { startNatsService } from '@signet/nats';
+import { loadSipAuthConfig } from './config/sip-auth.config.js';
 import { SipAuthModule } from './sip-auth.module.js';
 
-const config = readConfig('sip-auth', infraSchema);
-await startNatsService('sip-auth', SipAuthModule, config.NATS_URL);
+await startNatsService('sip-auth', SipAuthModule, loadSipAuthConfig().NATS_URL);

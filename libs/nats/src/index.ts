@@ -4,3 +4,4 @@ export * from './rpc-server.js';
 export * from './rpc-exception.filter.js';
 export * from './jetstream.js';
 export * from './start-service.js';
+export * from './consume-events.js';

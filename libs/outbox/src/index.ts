@@ -1,2 +1,3 @@
 export * from './outbox-relay.js';
 export * from './outbox-event.js';
+export * from './processed-events.js';

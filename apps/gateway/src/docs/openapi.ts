@@ -1,5 +1,16 @@
 import { appCreateBody, appUpdateBody, sessionCreateBody, sessionListQuery, sessionValidateBody } from '@signet/contracts/verify';
+import { pageSchema } from '@signet/contracts/common';
+import {
+  applicationCreateBody,
+  applicationUpdateBody,
+  credentialCreateBody,
+  credentialUpdateBody,
+  ipAclCreateBody,
+  ipAclEntryBody,
+  ipAclUpdateBody,
+} from '@signet/contracts/sip-auth';
 import { z } from 'zod';
+import { adminSecurityScheme, identityPaths } from './identity.openapi.js';
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
 const json = (s: z.ZodType) => ({ required: true, content: { 'application/json': { schema: schema(s) } } });
@@ -16,7 +27,7 @@ export function openApiDocument() {
   return {
     openapi: '3.0.3',
     info: { title: 'Signet API', version: '1', description: 'Plivo-compatible Verify API. HTTP BasicAuth with your auth id and auth token.' },
-    components: { securitySchemes: { basic: { type: 'http', scheme: 'basic' } } },
+    components: { securitySchemes: { basic: { type: 'http', scheme: 'basic' }, ...adminSecurityScheme } },
     security: [{ basic: [] }],
     paths: {
       '/v1/Account/{auth_id}/Verify/Session/': {
@@ -36,6 +47,40 @@ export function openApiDocument() {
         post: { tags: ['Verify apps'], summary: 'Update a Verify application', parameters: [authId, uuid('app_uuid')], requestBody: json(appUpdateBody), responses: { 202: ok('changed'), ...errors } },
         delete: { tags: ['Verify apps'], summary: 'Delete a Verify application', parameters: [authId, uuid('app_uuid')], responses: { 204: { description: 'deleted' }, ...errors } },
       },
+      '/v1/Account/{auth_id}/SipAuth/Credential/': {
+        post: { tags: ['SIP auth'], summary: 'Create a SIP credential (200 per account; the password is kept only as HA1)', parameters: [authId], requestBody: json(credentialCreateBody), responses: { 201: ok('The credential'), ...errors, 409: error } },
+        get: { tags: ['SIP auth'], summary: 'List SIP credentials', parameters: [authId, ...queryParams(pageSchema)], responses: { 200: ok('objects and meta'), ...errors } },
+      },
+      '/v1/Account/{auth_id}/SipAuth/Credential/{credential_uuid}/': {
+        get: { tags: ['SIP auth'], summary: 'Retrieve a SIP credential', parameters: [authId, uuid('credential_uuid')], responses: { 200: ok('The credential'), ...errors } },
+        post: { tags: ['SIP auth'], summary: "Change a SIP credential's password", parameters: [authId, uuid('credential_uuid')], requestBody: json(credentialUpdateBody), responses: { 202: ok('changed'), ...errors } },
+        delete: { tags: ['SIP auth'], summary: 'Delete a SIP credential (409 while an application uses it)', parameters: [authId, uuid('credential_uuid')], responses: { 204: { description: 'deleted' }, ...errors, 409: error } },
+      },
+      '/v1/Account/{auth_id}/SipAuth/IpAccessControlList/': {
+        post: { tags: ['SIP auth'], summary: 'Create an IP ACL, optionally with entries (100 per account)', parameters: [authId], requestBody: json(ipAclCreateBody), responses: { 201: ok('ip_acl_uuid'), ...errors } },
+        get: { tags: ['SIP auth'], summary: 'List IP ACLs with their entries', parameters: [authId, ...queryParams(pageSchema)], responses: { 200: ok('objects and meta'), ...errors } },
+      },
+      '/v1/Account/{auth_id}/SipAuth/IpAccessControlList/{ip_acl_uuid}/': {
+        get: { tags: ['SIP auth'], summary: 'Retrieve an IP ACL with its entries', parameters: [authId, uuid('ip_acl_uuid')], responses: { 200: ok('The IP ACL'), ...errors } },
+        post: { tags: ['SIP auth'], summary: 'Rename an IP ACL', parameters: [authId, uuid('ip_acl_uuid')], requestBody: json(ipAclUpdateBody), responses: { 202: ok('changed'), ...errors } },
+        delete: { tags: ['SIP auth'], summary: 'Delete an IP ACL and its entries (409 while an application uses it)', parameters: [authId, uuid('ip_acl_uuid')], responses: { 204: { description: 'deleted' }, ...errors, 409: error } },
+      },
+      '/v1/Account/{auth_id}/SipAuth/IpAccessControlList/{ip_acl_uuid}/Entry/': {
+        post: { tags: ['SIP auth'], summary: 'Add an entry (50 per ACL; an address with bits set beyond its prefix is refused)', parameters: [authId, uuid('ip_acl_uuid')], requestBody: json(ipAclEntryBody), responses: { 201: ok('entry_id'), ...errors } },
+      },
+      '/v1/Account/{auth_id}/SipAuth/IpAccessControlList/{ip_acl_uuid}/Entry/{entry_id}/': {
+        delete: { tags: ['SIP auth'], summary: 'Remove an entry', parameters: [authId, uuid('ip_acl_uuid'), uuid('entry_id')], responses: { 204: { description: 'deleted' }, ...errors } },
+      },
+      '/v1/Account/{auth_id}/Application/': {
+        post: { tags: ['Applications'], summary: 'Create an application, optionally with SIP auth (sip_auth_type, credential_uuid, ip_acl_uuid)', parameters: [authId], requestBody: json(applicationCreateBody), responses: { 201: ok('created, app_id'), ...errors } },
+        get: { tags: ['Applications'], summary: 'List applications', parameters: [authId, ...queryParams(pageSchema)], responses: { 200: ok('objects and meta'), ...errors } },
+      },
+      '/v1/Account/{auth_id}/Application/{app_id}/': {
+        get: { tags: ['Applications'], summary: 'Retrieve an application (sip_auth_group: its X-Signet-App-Group for SIP proxies)', parameters: [authId, uuid('app_id')], responses: { 200: ok('The application'), ...errors } },
+        post: { tags: ['Applications'], summary: 'Update an application; sip_auth_type "" releases its credential and IP ACL', parameters: [authId, uuid('app_id')], requestBody: json(applicationUpdateBody), responses: { 202: ok('changed'), ...errors } },
+        delete: { tags: ['Applications'], summary: 'Delete an application', parameters: [authId, uuid('app_id')], responses: { 204: { description: 'deleted' }, ...errors } },
+      },
+      ...identityPaths(),
     },
   };
 }

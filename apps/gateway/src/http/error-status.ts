@@ -1,6 +1,7 @@
 import { CommonErrors } from '@signet/contracts/common';
 import { IdentityErrors } from '@signet/contracts/identity';
 import { VerifyErrors } from '@signet/contracts/verify';
+import { SipAuthErrors } from '@signet/contracts/sip-auth';
 
 /** The one table from domain error codes to HTTP statuses. A code missing here is a bug and answers 500. */
 export const ERROR_STATUS: Record<string, number> = {
@@ -24,4 +25,21 @@ export const ERROR_STATUS: Record<string, number> = {
   [VerifyErrors.ALREADY_VERIFIED]: 400,
   [VerifyErrors.TRIES_EXHAUSTED]: 400,
   [VerifyErrors.DEFAULT_APP_REQUIRED]: 409,
+  [SipAuthErrors.CREDENTIAL_NOT_FOUND]: 404,
+  [SipAuthErrors.IP_ACL_NOT_FOUND]: 404,
+  [SipAuthErrors.ENTRY_NOT_FOUND]: 404,
+  [SipAuthErrors.APPLICATION_NOT_FOUND]: 404,
+  [SipAuthErrors.USERNAME_TAKEN]: 409,
+  [SipAuthErrors.IN_USE]: 409,
+  [SipAuthErrors.QUOTA_EXCEEDED]: 400,
+  [IdentityErrors.SUBACCOUNT_DISABLED]: 401,
+  [IdentityErrors.ACCOUNT_SUSPENDED]: 403,
+  [IdentityErrors.IP_NOT_WHITELISTED]: 403,
+  [IdentityErrors.SUBACCOUNT_NOT_FOUND]: 404,
+  [IdentityErrors.WHITELIST_ENTRY_NOT_FOUND]: 404,
+  [IdentityErrors.MAIN_ACCOUNT_REQUIRED]: 403,
+  [IdentityErrors.ACCOUNT_STATE_CONFLICT]: 409,
+  [IdentityErrors.EMAIL_TAKEN]: 409,
+  [IdentityErrors.WHITELIST_CONFLICT]: 409,
+  [VerifyErrors.RECIPIENT_OUTSIDE_REGION]: 403,
 };

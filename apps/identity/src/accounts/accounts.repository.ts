@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import type { AccountUpdateBody } from '@signet/contracts/identity';
 import { DataSource } from 'typeorm';
 
 export interface AccountRow {
   auth_id: string;
   parent_auth_id: string | null;
   name: string;
+  email: string | null;
   account_type: 'standard' | 'developer';
   billing_mode: 'prepaid' | 'postpaid';
+  data_region: 'us' | 'in';
   status: 'active' | 'suspended' | 'closed';
   enabled: boolean;
   cash_credits: string;
@@ -16,8 +19,10 @@ export interface AccountRow {
   city: string;
   state: string;
   timezone: string;
+  ip_whitelist_enabled: boolean;
   created_at: Date;
   updated_at: Date | null;
+  closed_at: Date | null;
 }
 
 export interface TokenRow {
@@ -26,7 +31,11 @@ export interface TokenRow {
   status: AccountRow['status'];
   enabled: boolean;
   parent_status: AccountRow['status'] | null;
+  /** The main account's: subaccounts live in their main account's region and whitelist. */
+  data_region: AccountRow['data_region'];
+  ip_whitelist_enabled: boolean;
   token_digest: Buffer;
+  expires_at: Date | null;
 }
 
 export interface NewAccount {
@@ -47,10 +56,23 @@ export class AccountsRepository {
     return rows[0];
   }
 
-  /** Live tokens of an account, with what decides whether it may authenticate at all. */
+  /** Changes what the account owner may change; nothing for a closed or unknown account. */
+  async update(authId: string, changes: AccountUpdateBody): Promise<AccountRow | undefined> {
+    const rows: AccountRow[] = await this.ds.query(
+      `WITH a AS (
+         UPDATE identity.accounts SET name = COALESCE($2, name), city = COALESCE($3, city), address = COALESCE($4, address), updated_at = now()
+         WHERE auth_id = $1 AND status <> 'closed' RETURNING *
+       ) SELECT * FROM a`,
+      [authId, changes.name ?? null, changes.city ?? null, changes.address ?? null],
+    );
+    return rows[0];
+  }
+
+  /** Live tokens of an account, with what decides whether and how it may call. */
   async liveTokens(authId: string): Promise<TokenRow[]> {
     return this.ds.query(
-      `SELECT a.auth_id, a.parent_auth_id, a.status, a.enabled, p.status AS parent_status, t.token_digest
+      `SELECT a.auth_id, a.parent_auth_id, a.status, a.enabled, p.status AS parent_status, t.token_digest, t.expires_at,
+         COALESCE(p.data_region, a.data_region) AS data_region, COALESCE(p.ip_whitelist_enabled, a.ip_whitelist_enabled) AS ip_whitelist_enabled
        FROM identity.auth_tokens t
        JOIN identity.accounts a ON a.auth_id = t.auth_id
        LEFT JOIN identity.accounts p ON p.auth_id = a.parent_auth_id

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { accountGetRequest, type AccountView, IdentitySubjects } from '@signet/contracts/identity';
+import { accountGetRequest, accountUpdateRequest, type AccountView, IdentitySubjects } from '@signet/contracts/identity';
 import { parseOrThrow } from '@signet/errors';
 import { AccountsService } from './accounts.service.js';
 
@@ -11,5 +11,11 @@ export class AccountsRpcController {
   @MessagePattern(IdentitySubjects.accountGet)
   get(@Payload() data: unknown): Promise<AccountView> {
     return this.accounts.get(parseOrThrow(accountGetRequest, data).auth_id);
+  }
+
+  @MessagePattern(IdentitySubjects.accountUpdate)
+  async update(@Payload() data: unknown) {
+    await this.accounts.update(parseOrThrow(accountUpdateRequest, data));
+    return { changed: true };
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { AccountView } from '@signet/contracts/identity';
-import { notFound } from '@signet/errors';
+import { type AccountUpdateRequest, type AccountView, IdentityErrors } from '@signet/contracts/identity';
+import { DomainError } from '@signet/errors';
 import { type AccountRow, AccountsRepository } from './accounts.repository.js';
 
 export function toAccountView(a: AccountRow): AccountView {
@@ -19,13 +19,28 @@ export function toAccountView(a: AccountRow): AccountView {
   };
 }
 
+export const accountNotFound = (): DomainError => new DomainError(IdentityErrors.ACCOUNT_NOT_FOUND, 'account not found');
+
 @Injectable()
 export class AccountsService {
   constructor(private readonly accounts: AccountsRepository) {}
 
+  /** A subaccount spends its main account's credit under its plan, so those come from the main account. */
   async get(authId: string): Promise<AccountView> {
     const account = await this.accounts.find(authId);
-    if (!account || account.status === 'closed') throw notFound('account');
-    return toAccountView(account);
+    if (!account || account.status === 'closed') throw accountNotFound();
+    return toAccountView(await this.withMainAccountMoney(account));
+  }
+
+  async update({ caller, body }: AccountUpdateRequest): Promise<void> {
+    if (!(await this.accounts.update(caller.auth_id, body))) throw accountNotFound();
+  }
+
+  private async withMainAccountMoney(account: AccountRow): Promise<AccountRow> {
+    if (!account.parent_auth_id) return account;
+    const main = await this.accounts.find(account.parent_auth_id);
+    if (!main) return account;
+    const { cash_credits, account_type, billing_mode, auto_recharge } = main;
+    return { ...account, cash_credits, account_type, billing_mode, auto_recharge };
   }
 }

@@ -19,6 +19,7 @@ import { DeliveryQueue } from '../delivery/delivery.queue.js';
 import { ExpiryQueue } from '../expiry/expiry.queue.js';
 import { EventsRelay } from '../events/events-relay.js';
 import { newCode, otpHash, otpMatches, sealOtp } from '../otp/otp.js';
+import { assertRecipientInRegion } from './data-region.js';
 import { parseRecipient } from './recipient.js';
 import { sessionFilter } from './session-filter.js';
 import { toSessionView } from './session-view.js';
@@ -40,6 +41,7 @@ export class SessionsService {
   /** Opens a session or adds an attempt to the one in progress for this app and recipient (same code). */
   async create({ caller, requestor_ip, body }: SessionCreateRequest): Promise<SessionCreateResult> {
     const recipient = parseRecipient(body.recipient);
+    assertRecipientInRegion(caller, recipient);
     const app = await this.apps.forSession(caller, body.app_uuid);
     if ((body.channel === 'sms' && !app.sms_channel) || (body.channel === 'voice' && !app.voice_channel)) {
       throw new DomainError(VerifyErrors.CHANNEL_DISABLED, `the ${body.channel} channel is disabled for this application`);

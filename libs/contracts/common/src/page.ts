@@ -13,11 +13,16 @@ export interface PageResult<T> {
   total: number;
 }
 
+export const DATA_REGIONS = ['us', 'in'] as const;
+export type DataRegion = (typeof DATA_REGIONS)[number];
+
 /** Who is calling: the authenticated (sub)account and the main account it belongs to. */
 export const callerSchema = z.object({
   auth_id: z.string(),
   main_auth_id: z.string(),
   is_subaccount: z.boolean(),
+  /** The main account's data region (`in` may reach Indian numbers only). Absent from older callers: no restriction. */
+  data_region: z.enum(DATA_REGIONS).optional(),
 });
 export type Caller = z.infer<typeof callerSchema>;
 

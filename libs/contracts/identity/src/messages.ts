@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type Caller, callerSchema, type DataRegion, optional } from '@signet/contracts/common';
 
 export const authenticateRequest = z.object({
   auth_id: z.string().min(1).max(64),
@@ -6,7 +7,31 @@ export const authenticateRequest = z.object({
 });
 export type AuthenticateRequest = z.infer<typeof authenticateRequest>;
 
+/** What identity answers for valid credentials: the caller, plus what the gateway enforces before any service sees it. */
+export interface AuthenticatedCaller extends Caller {
+  data_region: DataRegion;
+  /** `suspended` when the account or its main account is suspended: every call is refused with a 403 saying so. */
+  status: 'active' | 'suspended';
+  /** The main account's whitelisted CIDRs while enforcement is on; null when any address may call. */
+  ip_whitelist: string[] | null;
+  /** When the presented token stops working (the 48-hour grace after a rotation); null for the active token. */
+  token_expires_at: string | null;
+}
+
 export const accountGetRequest = z.object({ auth_id: z.string().min(1).max(64) });
+
+export const accountName = z.string({ error: 'must be a string' }).trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters');
+
+/** POST /v1/Account/{auth_id}/ — Plivo changes name, city and address; the data region never changes. */
+export const accountUpdateBody = z.object({
+  name: optional(accountName),
+  city: optional(z.string({ error: 'must be a string' }).trim().max(100, 'must be at most 100 characters')),
+  address: optional(z.string({ error: 'must be a string' }).trim().max(255, 'must be at most 255 characters')),
+  data_region: optional(z.never({ error: 'cannot be changed after the account is created' })),
+});
+export type AccountUpdateBody = z.infer<typeof accountUpdateBody>;
+export const accountUpdateRequest = z.object({ caller: callerSchema, body: accountUpdateBody });
+export type AccountUpdateRequest = z.infer<typeof accountUpdateRequest>;
 
 /** Plivo's account resource, as GET /v1/Account/{auth_id}/ returns it (without api_id). */
 export interface AccountView {
@@ -21,4 +46,21 @@ export interface AccountView {
   resource_uri: string;
   state: string;
   timezone: string;
+}
+
+/** POST /v1/Account/{auth_id}/AuthToken/ — the old token stops now, or after 48 hours. */
+export const tokenRotateBody = z.object({
+  expire_old: z.preprocess(
+    (v) => (v === null || v === '' ? undefined : typeof v === 'string' ? v.toLowerCase() : v),
+    z.enum(['immediately', '48h'], { error: 'expire_old is required: immediately or 48h' }),
+  ),
+});
+export const tokenRotateRequest = z.object({ caller: callerSchema, body: tokenRotateBody });
+export type TokenRotateRequest = z.infer<typeof tokenRotateRequest>;
+
+export interface TokenRotated {
+  auth_id: string;
+  auth_token: string;
+  /** When the previous token stops working; null when it stopped at once. */
+  old_token_expires_at: string | null;
 }

@@ -1,3 +1,4 @@
 import { Accounts1763700000000 } from './1763700000000-accounts.js';
+import { Lifecycle1763800000000 } from './1763800000000-lifecycle.js';
 
-export const migrations = [Accounts1763700000000];
+export const migrations = [Accounts1763700000000, Lifecycle1763800000000];

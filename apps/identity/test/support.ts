@@ -1,0 +1,58 @@
+import type { INestApplicationContext, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NatsConnection } from '@nats-io/transport-node';
+import type { Caller } from '@signet/contracts/common';
+import { type AdminAccountCreateBody, adminAccountCreateBody, type CredentialsChanged, IdentityNotices } from '@signet/contracts/identity';
+import { createLogger } from '@signet/logging';
+import { connectNats } from '@signet/nats';
+import { randomUUID } from 'node:crypto';
+import { AdminAccountsService } from '../src/admin/admin-accounts.service.js';
+import { IdentityModule } from '../src/identity.module.js';
+import { SubaccountsService } from '../src/subaccounts/subaccounts.service.js';
+
+/** Identity's whole module on the machine's real Postgres and NATS (the test database `npm test` migrated). */
+export async function bootIdentity(): Promise<INestApplicationContext> {
+  return NestFactory.createApplicationContext(IdentityModule, { logger: createLogger('identity-test') });
+}
+
+export const service = <T>(app: INestApplicationContext, type: Type<T>): T => app.get(type);
+
+export interface TestMain {
+  caller: Caller;
+  token: string;
+}
+
+/** A fresh main account opened the way operators open one. */
+export async function openAccount(app: INestApplicationContext, overrides: Partial<AdminAccountCreateBody> = {}): Promise<TestMain> {
+  const body = adminAccountCreateBody.parse({ name: 'Acme', email: `ops-${randomUUID()}@example.com`, data_region: 'us', ...overrides });
+  const created = await app.get(AdminAccountsService).create(body);
+  return { caller: { auth_id: created.auth_id, main_auth_id: created.auth_id, is_subaccount: false }, token: created.auth_token };
+}
+
+export async function openSubaccount(app: INestApplicationContext, main: TestMain, enabled = true): Promise<TestMain> {
+  const created = await app.get(SubaccountsService).create({ caller: main.caller, body: { name: 'Team', enabled } });
+  return { caller: { auth_id: created.auth_id, main_auth_id: main.caller.auth_id, is_subaccount: true }, token: created.auth_token };
+}
+
+/** Collects identity's credential notices as every gateway would receive them. */
+export async function listenForNotices(natsUrl = process.env.NATS_URL ?? 'nats://127.0.0.1:4222') {
+  const nc: NatsConnection = await connectNats(natsUrl, 'identity-test-notices');
+  const seen: string[] = [];
+  nc.subscribe(IdentityNotices.credentialsChanged, {
+    callback: (_err, msg) => {
+      seen.push(msg.json<CredentialsChanged>().auth_id);
+    },
+  });
+  await nc.flush();
+  return {
+    seen,
+    async waitFor(authId: string, timeoutMs = 2000): Promise<void> {
+      const until = Date.now() + timeoutMs;
+      while (!seen.includes(authId)) {
+        if (Date.now() > until) throw new Error(`no credential notice for ${authId}; saw ${seen.join(', ')}`);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    },
+    close: () => nc.drain(),
+  };
+}

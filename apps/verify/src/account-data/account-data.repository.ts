@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+/** What verify holds for an account: apps, sessions (their attempts cascade), and dev outbox messages. */
+@Injectable()
+export class AccountDataRepository {
+  /** A closed main account: its data and its subaccounts' all carry its id as `main_account_id`. */
+  async deleteMainAccount(em: EntityManager, mainAuthId: string): Promise<void> {
+    await em.query(
+      `WITH s AS (DELETE FROM verify.sessions WHERE main_account_id = $1),
+            a AS (DELETE FROM verify.apps WHERE main_account_id = $1)
+       DELETE FROM verify.dev_outbox WHERE main_account_id = $1`,
+      [mainAuthId],
+    );
+  }
+
+  async deleteSubaccount(em: EntityManager, authId: string): Promise<void> {
+    await em.query(
+      `WITH s AS (DELETE FROM verify.sessions WHERE account_id = $1),
+            a AS (DELETE FROM verify.apps WHERE account_id = $1)
+       DELETE FROM verify.dev_outbox WHERE account_id = $1`,
+      [authId],
+    );
+  }
+
+  /**
+   * Hands a deleted subaccount's data to its main account. Its default app stays default only if the main account
+   * has none (one default per account).
+   */
+  async moveSubaccount(em: EntityManager, authId: string, mainAuthId: string): Promise<void> {
+    await em.query(
+      `UPDATE verify.apps SET account_id = $2, updated_at = now(),
+         is_default = is_default AND NOT EXISTS (SELECT 1 FROM verify.apps d WHERE d.account_id = $2 AND d.is_default)
+       WHERE account_id = $1`,
+      [authId, mainAuthId],
+    );
+    await em.query(
+      `WITH s AS (UPDATE verify.sessions SET account_id = $2 WHERE account_id = $1)
+       UPDATE verify.dev_outbox SET account_id = $2 WHERE account_id = $1`,
+      [authId, mainAuthId],
+    );
+  }
+}
