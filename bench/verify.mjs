@@ -36,6 +36,14 @@ const env = {
 };
 Object.assign(process.env, env);
 await ensureDatabase(env.DATABASE_URL, { recreate: true });
+// Jobs left in Redis by an earlier run point at rows that no longer exist: start from an empty queue.
+const { Redis } = await import('ioredis');
+const redis = new Redis('redis://127.0.0.1:6379');
+for (const pattern of [`${env.REDIS_PREFIX}:*`, 'bull:baseline.*']) {
+  const keys = await redis.keys(pattern);
+  if (keys.length > 0) await redis.del(...keys);
+}
+redis.disconnect();
 const { migrateAll } = await import('../tools/migrate.mjs');
 await migrateAll(() => undefined);
 

@@ -13,9 +13,12 @@ export interface QueueEnv {
   prefix: string;
 }
 
-/** Completed jobs go after an hour; failed ones stay a week for inspection. */
+/**
+ * Completed jobs go at once (the database records what they did; trimming by age or count costs Redis work on
+ * every completion); failed ones stay a week for inspection.
+ */
 export const KEEP_JOBS: Pick<JobsOptions, 'removeOnComplete' | 'removeOnFail'> = {
-  removeOnComplete: { age: 3600, count: 10_000 },
+  removeOnComplete: true,
   removeOnFail: { age: 7 * 24 * 3600 },
 };
 
