@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { databaseProviders } from '@signet/database';
 import { HEALTH_CHECKS, healthController, type HealthCheck } from '@signet/health';
 import { DataSource } from 'typeorm';
+import { AccountDataRepository } from './account-data/account-data.repository.js';
+import { IdentityEventsConsumer } from './account-data/identity-events.consumer.js';
 import { ApplicationsRepository } from './applications/applications.repository.js';
 import { ApplicationsRpcController } from './applications/applications.rpc-controller.js';
 import { ApplicationsService } from './applications/applications.service.js';
@@ -29,6 +31,8 @@ import { ProxyService } from './proxy/proxy.service.js';
     ApplicationsRepository,
     ApplicationsService,
     ProxyService,
+    AccountDataRepository,
+    IdentityEventsConsumer,
   ],
 })
 export class SipAuthModule {}

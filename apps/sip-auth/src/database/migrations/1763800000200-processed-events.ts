@@ -1,0 +1,15 @@
+import { processedEventsTableSql } from '@signet/outbox';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/** Ids of the identity events sip-auth has applied (account closed, subaccount deleted), so a redelivery is a no-op. */
+export class ProcessedEvents1763800000200 implements MigrationInterface {
+  name = 'ProcessedEvents1763800000200';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(processedEventsTableSql('sipauth'));
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP TABLE sipauth.processed_events;');
+  }
+}
