@@ -55,6 +55,7 @@ const record = (name, r) => {
 
 async function measure(label, url, authId, token) {
   record(`${label} create (delivery running)`, await createLoad(url, authId, token, seconds, connections));
+  record(`${label} create (delivery running, 10 connections)`, await createLoad(url, authId, token, Math.max(10, seconds - 5), 10));
   const uuids = await openSessions(url, authId, token, 5000, '+1651');
   record(`${label} validate (wrong codes, 5,000 open sessions)`, await validateLoad(url, authId, token, uuids, Math.max(10, seconds - 5), connections));
 }
