@@ -1,3 +1,4 @@
+import type { AccountDataStore } from '@signet/account-data';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
@@ -5,7 +6,7 @@ type Owner = 'main_account_id' | 'account_id';
 
 /** What sip-auth holds for an account: credentials, IP ACLs (their entries cascade) and applications. */
 @Injectable()
-export class AccountDataRepository {
+export class AccountDataRepository implements AccountDataStore {
   /** A closed main account: its data and its subaccounts' all carry its id as `main_account_id`. */
   async deleteMainAccount(em: EntityManager, mainAuthId: string): Promise<void> {
     await this.deleteOwned(em, 'main_account_id', mainAuthId);

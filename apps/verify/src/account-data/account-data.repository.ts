@@ -1,9 +1,10 @@
+import type { AccountDataStore } from '@signet/account-data';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
 /** What verify holds for an account: apps, sessions (their attempts cascade), and dev outbox messages. */
 @Injectable()
-export class AccountDataRepository {
+export class AccountDataRepository implements AccountDataStore {
   /** A closed main account: its data and its subaccounts' all carry its id as `main_account_id`. */
   async deleteMainAccount(em: EntityManager, mainAuthId: string): Promise<void> {
     await em.query(

@@ -1,0 +1,63 @@
+import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { NatsConnection } from '@nats-io/transport-node';
+import type { EventEnvelope, ServiceName } from '@signet/contracts/common';
+import { type AccountClosed, IdentityEvents, type SubaccountDeleted } from '@signet/contracts/identity';
+import { connectNats, consumeEvents, type EventConsumer } from '@signet/nats';
+import { handleOnce, pruneProcessedEvents } from '@signet/outbox';
+import type { DataSource, EntityManager } from 'typeorm';
+
+const HOUR_MS = 3600_000;
+
+/** What a service does with the data it holds for an account identity closed or a subaccount it deleted. */
+export interface AccountDataStore {
+  /** A closed main account: its data and its subaccounts' all carry its id as `main_account_id`. */
+  deleteMainAccount(em: EntityManager, mainAuthId: string): Promise<void>;
+  deleteSubaccount(em: EntityManager, authId: string): Promise<void>;
+  /** `cascade=false`: the subaccount's resources move to its main account. */
+  moveSubaccount(em: EntityManager, authId: string, mainAuthId: string): Promise<void>;
+}
+
+/**
+ * A service's durable consumer of identity's closing events: each event is applied once (its id recorded in the
+ * service's processed-events table in the same transaction), so a redelivery changes nothing.
+ */
+export abstract class AccountDataConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('IdentityEvents');
+  private nc?: NatsConnection;
+  private consumer?: EventConsumer;
+  private pruner?: NodeJS.Timeout;
+
+  protected constructor(
+    private readonly ds: DataSource,
+    private readonly schema: string,
+    private readonly store: AccountDataStore,
+    private readonly natsUrl: string,
+    private readonly service: ServiceName,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.nc = await connectNats(this.natsUrl, `${this.service}-identity-events`);
+    this.consumer = await consumeEvents(this.nc, this.service, [IdentityEvents.accountClosed, IdentityEvents.subaccountDeleted], (event, subject) =>
+      this.apply(event, subject),
+    );
+    this.pruner = setInterval(() => void pruneProcessedEvents(this.ds, this.schema).catch(() => undefined), HOUR_MS);
+  }
+
+  async apply(event: EventEnvelope, subject: string): Promise<void> {
+    const applied = await handleOnce(this.ds, this.schema, event, async (em) => {
+      if (subject === IdentityEvents.accountClosed) {
+        await this.store.deleteMainAccount(em, (event.data as AccountClosed).auth_id);
+      } else if (subject === IdentityEvents.subaccountDeleted) {
+        const { auth_id, main_auth_id, cascade } = event.data as SubaccountDeleted;
+        await (cascade ? this.store.deleteSubaccount(em, auth_id) : this.store.moveSubaccount(em, auth_id, main_auth_id));
+      }
+    });
+    if (applied) this.logger.log(`applied ${event.type} ${event.id}`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.pruner);
+    await this.consumer?.stop();
+    await this.nc?.drain().catch(() => undefined);
+  }
+}
