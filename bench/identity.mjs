@@ -4,49 +4,20 @@
 // (the lock keeps test runs, which share NATS subjects, off the machine meanwhile)
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { arg, prepareBench, recorder, root } from './bench-env.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : fallback;
-};
 const seconds = Number(arg('seconds', 10));
 const connections = Number(arg('connections', 50));
 const rotations = Number(arg('rotations', 50));
 /** Distinct credentials in the load, so concurrent requests rarely share one identity call when the cache is off. */
 const ACCOUNTS = 200;
 
-const { ensureInfra } = await import('../tools/infra.mjs');
-const { build } = await import('../tools/build.mjs');
-const { ensureDatabase } = await import('../tools/database.mjs');
 const { startStack, startGateway, waitUntilReady } = await import('../tools/stack.mjs');
-await ensureInfra();
-build();
-
-const env = {
-  ...process.env,
-  NODE_ENV: 'production',
-  DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/signet_bench',
-  REDIS_PREFIX: 'signet-bench',
-  GATEWAY_PORT: '18280',
-  SIGNET_SECRET_KEY: '7b'.repeat(32),
-  SIGNET_ADMIN_TOKEN: 'bench-admin-token-0123456789',
-  SIGNET_BOOTSTRAP_AUTH_ID: 'MABENCHBENCHBENCH001',
-  SIGNET_BOOTSTRAP_AUTH_TOKEN: 'BenchToken0123456789abcdefghijklmnopqrst',
-};
-Object.assign(process.env, env);
-await ensureDatabase(env.DATABASE_URL, { recreate: true });
-const { migrateAll } = await import('../tools/migrate.mjs');
-await migrateAll(() => undefined);
+const env = await prepareBench({ SIGNET_ADMIN_TOKEN: 'bench-admin-token-0123456789' });
+const { results, record } = recorder();
 
 const basic = (authId, token) => 'Basic ' + Buffer.from(`${authId}:${token}`).toString('base64');
-const results = [];
-const record = (name, r) => {
-  console.log(JSON.stringify({ name, ...r }));
-  results.push({ name, ...r });
-};
 
 /** GETs `path(account)` round-robin over the accounts given (none: no auth), so identical credentials rarely overlap. */
 async function load(url, accounts, path) {

@@ -5,53 +5,17 @@
 import { spawn, execFileSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { arg, prepareBench, recorder, root } from './bench-env.mjs';
 import { createLoad, openSessions, validateLoad } from './load.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : fallback;
-};
 const seconds = Number(arg('seconds', 20));
 const connections = Number(arg('connections', 50));
 const withBaseline = !process.argv.includes('--no-baseline');
 
-const { ensureInfra } = await import('../tools/infra.mjs');
-const { build } = await import('../tools/build.mjs');
-const { ensureDatabase } = await import('../tools/database.mjs');
 const { startStack, waitUntilReady } = await import('../tools/stack.mjs');
-await ensureInfra();
-build();
-
-const env = {
-  ...process.env,
-  NODE_ENV: 'production',
-  DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/signet_bench',
-  REDIS_PREFIX: 'signet-bench',
-  GATEWAY_PORT: '18280',
-  SIGNET_SECRET_KEY: '7b'.repeat(32),
-  SIGNET_BOOTSTRAP_AUTH_ID: 'MABENCHBENCHBENCH001',
-  SIGNET_BOOTSTRAP_AUTH_TOKEN: 'BenchToken0123456789abcdefghijklmnopqrst',
-};
-Object.assign(process.env, env);
-await ensureDatabase(env.DATABASE_URL, { recreate: true });
-// Jobs left in Redis by an earlier run point at rows that no longer exist: start from an empty queue.
-const { Redis } = await import('ioredis');
-const redis = new Redis('redis://127.0.0.1:6379');
-for (const pattern of [`${env.REDIS_PREFIX}:*`, 'bull:baseline.*']) {
-  const keys = await redis.keys(pattern);
-  if (keys.length > 0) await redis.del(...keys);
-}
-redis.disconnect();
-const { migrateAll } = await import('../tools/migrate.mjs');
-await migrateAll(() => undefined);
-
-const results = [];
-const record = (name, r) => {
-  console.log(JSON.stringify({ name, ...r }));
-  results.push({ name, ...r });
-};
+const { ensureDatabase } = await import('../tools/database.mjs');
+const env = await prepareBench();
+const { results, record } = recorder();
 
 async function measure(label, url, authId, token) {
   record(`${label} create (delivery running)`, await createLoad(url, authId, token, seconds, connections));

@@ -1,0 +1,51 @@
+// What every bench script shares: arguments, a fresh bench database and queues, the stack's settings, and results.
+import { fileURLToPath } from 'node:url';
+
+export const root = fileURLToPath(new URL('..', import.meta.url));
+
+export const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+
+/** Builds, recreates `signet_bench`, empties the bench queues, migrates; returns the stack's environment. */
+export async function prepareBench(extra = {}) {
+  const { ensureInfra } = await import('../tools/infra.mjs');
+  const { build } = await import('../tools/build.mjs');
+  const { ensureDatabase } = await import('../tools/database.mjs');
+  await ensureInfra();
+  build();
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/signet_bench',
+    REDIS_PREFIX: 'signet-bench',
+    GATEWAY_PORT: '18280',
+    SIGNET_SECRET_KEY: '7b'.repeat(32),
+    SIGNET_BOOTSTRAP_AUTH_ID: 'MABENCHBENCHBENCH001',
+    SIGNET_BOOTSTRAP_AUTH_TOKEN: 'BenchToken0123456789abcdefghijklmnopqrst',
+    ...extra,
+  };
+  Object.assign(process.env, env);
+  await ensureDatabase(env.DATABASE_URL, { recreate: true });
+  // Jobs left in Redis by an earlier run point at rows that no longer exist: start from empty queues.
+  const { Redis } = await import('ioredis');
+  const redis = new Redis('redis://127.0.0.1:6379');
+  for (const pattern of [`${env.REDIS_PREFIX}:*`, 'bull:baseline.*']) {
+    const keys = await redis.keys(pattern);
+    if (keys.length > 0) await redis.del(...keys);
+  }
+  redis.disconnect();
+  const { migrateAll } = await import('../tools/migrate.mjs');
+  await migrateAll(() => undefined);
+  return env;
+}
+
+export function recorder() {
+  const results = [];
+  const record = (name, r) => {
+    console.log(JSON.stringify({ name, ...r }));
+    results.push({ name, ...r });
+  };
+  return { results, record };
+}
