@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { createDataSource, type ServiceDatabaseOptions } from './data-source.js';
 
 /**
  * Runs a service's migrations under an advisory lock, so replicas or a Kubernetes Job racing at boot apply
@@ -16,5 +17,15 @@ export async function migrateSchema(ds: DataSource): Promise<string[]> {
   } finally {
     await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [`signet:migrate:${schema}`]).catch(() => undefined);
     await runner.release();
+  }
+}
+
+/** Connects, migrates and disconnects: what `npm run migrate` and the Kubernetes Job run per service. */
+export async function migrateService(options: ServiceDatabaseOptions): Promise<string[]> {
+  const ds = await createDataSource(options).initialize();
+  try {
+    return await migrateSchema(ds);
+  } finally {
+    await ds.destroy();
   }
 }
