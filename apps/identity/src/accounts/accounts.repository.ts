@@ -81,14 +81,18 @@ export class AccountsRepository {
     );
   }
 
-  async countMainAccounts(): Promise<number> {
-    const [row] = await this.ds.query(`SELECT count(*)::int AS n FROM identity.accounts WHERE parent_auth_id IS NULL AND status <> 'closed'`);
-    return row.n;
-  }
-
-  /** Creates the account, or for an existing one replaces its tokens with the given one (bootstrap). */
-  async upsertMainAccount(a: NewAccount): Promise<void> {
-    await this.ds.transaction(async (em) => {
+  /**
+   * Bootstrap: creates the account, or for an existing one replaces its tokens with the given one. With
+   * `onlyIfNone`, does nothing when a main account exists. Replicas starting together take turns (advisory lock),
+   * so two never both see "none" and each make one.
+   */
+  async upsertMainAccount(a: NewAccount, onlyIfNone = false): Promise<boolean> {
+    return this.ds.transaction(async (em) => {
+      await em.query(`SELECT pg_advisory_xact_lock(hashtext('signet:identity:bootstrap'))`);
+      if (onlyIfNone) {
+        const [row] = await em.query(`SELECT count(*)::int AS n FROM identity.accounts WHERE parent_auth_id IS NULL AND status <> 'closed'`);
+        if (row.n > 0) return false;
+      }
       await em.query(
         `INSERT INTO identity.accounts (auth_id, name, cash_credits) VALUES ($1, $2, $3)
          ON CONFLICT (auth_id) DO NOTHING`,
@@ -101,6 +105,7 @@ export class AccountsRepository {
         a.token_sealed,
         a.token_digest,
       ]);
+      return true;
     });
   }
 }

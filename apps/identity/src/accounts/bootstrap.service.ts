@@ -24,21 +24,23 @@ export class BootstrapService implements OnApplicationBootstrap {
       await this.save(givenId, givenToken);
       return;
     }
-    if ((await this.accounts.countMainAccounts()) > 0) return;
     const authId = newMainAuthId();
     const token = newAuthToken();
-    await this.save(authId, token);
+    if (!(await this.save(authId, token, true))) return;
     // Printed once, for the operator who started Signet without bootstrap credentials.
     this.logger.warn(`generated bootstrap account: auth_id=${authId} auth_token=${token}`);
   }
 
-  private save(authId: string, token: string): Promise<void> {
-    return this.accounts.upsertMainAccount({
-      auth_id: authId,
-      name: 'Bootstrap account',
-      cash_credits: this.config.SIGNET_BOOTSTRAP_CREDITS,
-      token_sealed: sealToken(this.ring, token),
-      token_digest: tokenDigest(this.ring, authId, token),
-    });
+  private save(authId: string, token: string, onlyIfNone = false): Promise<boolean> {
+    return this.accounts.upsertMainAccount(
+      {
+        auth_id: authId,
+        name: 'Bootstrap account',
+        cash_credits: this.config.SIGNET_BOOTSTRAP_CREDITS,
+        token_sealed: sealToken(this.ring, token),
+        token_digest: tokenDigest(this.ring, authId, token),
+      },
+      onlyIfNone,
+    );
   }
 }
