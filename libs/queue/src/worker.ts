@@ -34,7 +34,8 @@ export function startWorker<J extends string>(spec: QueueSpec<J>, handlers: JobH
       maxStalledCount: 3,
     },
   );
-  worker.on('failed', (job, err) => logger.warn(`job ${job?.id} (${job?.name}) failed: ${err.message}`));
+  // `api_id` in job data ties a failure to the API request that caused the job.
+  worker.on('failed', (job, err) => logger.warn(`${job?.data?.api_id ?? '-'} job ${job?.id} (${job?.name}) failed: ${err.message}`));
   worker.on('error', (err) => logger.error(err.message));
   return worker;
 }

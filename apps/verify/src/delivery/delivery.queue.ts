@@ -12,6 +12,8 @@ export const deliverySpec: QueueSpec<'deliver'> = {
 
 export interface DeliveryJob {
   attempt_uuid: string;
+  /** The request that created the attempt, for the logs (absent when the sweeper re-enqueued it). */
+  api_id?: string;
 }
 
 @Injectable()
@@ -28,8 +30,8 @@ export class DeliveryQueue implements OnApplicationShutdown {
    * Job id = attempt uuid, so a retry of this call never sends twice. The attempt is already committed as
    * `queued`: if Redis is down now, the sweeper enqueues it when Redis is back, so the request still succeeds.
    */
-  async enqueue(attemptUuid: string): Promise<void> {
-    const job: DeliveryJob = { attempt_uuid: attemptUuid };
+  async enqueue(attemptUuid: string, apiId?: string): Promise<void> {
+    const job: DeliveryJob = { attempt_uuid: attemptUuid, api_id: apiId };
     try {
       await this.queue.add('deliver', job, { jobId: attemptUuid });
     } catch (err) {

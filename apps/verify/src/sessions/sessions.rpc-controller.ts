@@ -1,7 +1,8 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Ctx, MessagePattern, type NatsContext, Payload } from '@nestjs/microservices';
 import { sessionCreateRequest, sessionListRequest, sessionRef, sessionValidateRequest, VerifySubjects } from '@signet/contracts/verify';
 import { parseOrThrow } from '@signet/errors';
+import { apiIdOf } from '@signet/nats';
 import { SessionsService } from './sessions.service.js';
 
 @Controller()
@@ -9,8 +10,8 @@ export class SessionsRpcController {
   constructor(private readonly sessions: SessionsService) {}
 
   @MessagePattern(VerifySubjects.sessionCreate)
-  create(@Payload() data: unknown) {
-    return this.sessions.create(parseOrThrow(sessionCreateRequest, data));
+  create(@Payload() data: unknown, @Ctx() ctx: NatsContext) {
+    return this.sessions.create(parseOrThrow(sessionCreateRequest, data), apiIdOf(ctx));
   }
 
   @MessagePattern(VerifySubjects.sessionGet)

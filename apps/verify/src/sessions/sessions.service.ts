@@ -39,7 +39,7 @@ export class SessionsService {
   ) {}
 
   /** Opens a session or adds an attempt to the one in progress for this app and recipient (same code). */
-  async create({ caller, requestor_ip, body }: SessionCreateRequest): Promise<SessionCreateResult> {
+  async create({ caller, requestor_ip, body }: SessionCreateRequest, apiId?: string): Promise<SessionCreateResult> {
     const recipient = parseRecipient(body.recipient);
     assertRecipientInRegion(caller, recipient);
     const app = await this.apps.forSession(caller, body.app_uuid);
@@ -85,7 +85,7 @@ export class SessionsService {
     }
     this.relay.kick();
     await Promise.all([
-      this.delivery.enqueue(attemptUuid),
+      this.delivery.enqueue(attemptUuid, apiId),
       opened.created ? this.expiry.schedule(opened.session_uuid, opened.expires_at) : undefined,
     ]);
     return { message: 'Session initiated', session_uuid: opened.session_uuid };
