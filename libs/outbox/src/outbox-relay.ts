@@ -32,7 +32,7 @@ export class OutboxRelay {
     private readonly schema: string,
     nc: NatsConnection,
     private readonly intervalMs = 250,
-    private readonly batchMs = 5,
+    private readonly batchMs = 20,
   ) {
     this.js = jetstream(nc);
   }
