@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { eventually } from '@signet/testing';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { jetstream } from '@nats-io/jetstream';
@@ -53,14 +54,6 @@ describe('sip-auth applies identity events (real Postgres and JetStream)', () =>
   const entriesOf = async (ipAcls: string[]) => {
     const [row] = await ds.query('SELECT count(*)::int AS n FROM sipauth.ip_acl_entries WHERE ip_acl_uuid = ANY($1::uuid[])', [ipAcls]);
     return row.n;
-  };
-
-  const eventually = async (check: () => Promise<boolean>, timeoutMs = 5000) => {
-    const until = Date.now() + timeoutMs;
-    while (!(await check())) {
-      if (Date.now() > until) throw new Error('timed out');
-      await new Promise((r) => setTimeout(r, 25));
-    }
   };
 
   beforeAll(async () => {

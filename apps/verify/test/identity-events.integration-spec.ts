@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { eventually } from '@signet/testing';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { jetstream } from '@nats-io/jetstream';
@@ -50,14 +51,6 @@ describe('verify applies identity events (real Postgres and JetStream)', () => {
       [id],
     );
     return row;
-  };
-
-  const eventually = async (check: () => Promise<boolean>, timeoutMs = 5000) => {
-    const until = Date.now() + timeoutMs;
-    while (!(await check())) {
-      if (Date.now() > until) throw new Error('timed out');
-      await new Promise((r) => setTimeout(r, 25));
-    }
   };
 
   beforeAll(async () => {

@@ -1,3 +1,4 @@
 export * from './accounts.factory.js';
 export * from './http.js';
 export * from './events.js';
+export * from './eventually.js';
