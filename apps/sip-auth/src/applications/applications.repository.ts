@@ -1,24 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Caller } from '@signet/contracts/common';
-import type { SipAuthType } from '@signet/contracts/sip-auth';
+import type { ApplicationView } from '@signet/contracts/sip-auth';
 import { DataSource } from 'typeorm';
 import { withTotal } from '../database/page.js';
 import { visible } from '../database/visibility.js';
 import type { SipAuthBinding } from './sip-auth-binding.js';
 
-export interface ApplicationRow {
+/** The stored application: the settings the API shows, plus who owns it and its Kamailio address group. */
+export type ApplicationRow = Pick<ApplicationView, 'app_name' | 'answer_url' | 'answer_method' | 'sip_auth_type' | 'credential_uuid' | 'ip_acl_uuid'> & {
   uuid: string;
   account_id: string;
   main_account_id: string;
   grp: number;
-  app_name: string;
-  answer_url: string;
-  answer_method: 'GET' | 'POST';
-  sip_auth_type: SipAuthType;
-  credential_uuid: string | null;
-  ip_acl_uuid: string | null;
-}
+};
 
 export type ApplicationSettings = Pick<ApplicationRow, 'app_name' | 'answer_url' | 'answer_method'> & SipAuthBinding;
 

@@ -2,26 +2,18 @@ import type { AccountDataStore } from '@signet/account-data';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
+type Owner = 'main_account_id' | 'account_id';
+
 /** What verify holds for an account: apps, sessions (their attempts cascade), and dev outbox messages. */
 @Injectable()
 export class AccountDataRepository implements AccountDataStore {
   /** A closed main account: its data and its subaccounts' all carry its id as `main_account_id`. */
   async deleteMainAccount(em: EntityManager, mainAuthId: string): Promise<void> {
-    await em.query(
-      `WITH s AS (DELETE FROM verify.sessions WHERE main_account_id = $1),
-            a AS (DELETE FROM verify.apps WHERE main_account_id = $1)
-       DELETE FROM verify.dev_outbox WHERE main_account_id = $1`,
-      [mainAuthId],
-    );
+    await this.deleteOwned(em, 'main_account_id', mainAuthId);
   }
 
   async deleteSubaccount(em: EntityManager, authId: string): Promise<void> {
-    await em.query(
-      `WITH s AS (DELETE FROM verify.sessions WHERE account_id = $1),
-            a AS (DELETE FROM verify.apps WHERE account_id = $1)
-       DELETE FROM verify.dev_outbox WHERE account_id = $1`,
-      [authId],
-    );
+    await this.deleteOwned(em, 'account_id', authId);
   }
 
   /**
@@ -39,6 +31,15 @@ export class AccountDataRepository implements AccountDataStore {
       `WITH s AS (UPDATE verify.sessions SET account_id = $2 WHERE account_id = $1)
        UPDATE verify.dev_outbox SET account_id = $2 WHERE account_id = $1`,
       [authId, mainAuthId],
+    );
+  }
+
+  private async deleteOwned(em: EntityManager, owner: Owner, id: string): Promise<void> {
+    await em.query(
+      `WITH s AS (DELETE FROM verify.sessions WHERE ${owner} = $1),
+            a AS (DELETE FROM verify.apps WHERE ${owner} = $1)
+       DELETE FROM verify.dev_outbox WHERE ${owner} = $1`,
+      [id],
     );
   }
 }
