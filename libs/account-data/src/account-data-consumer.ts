@@ -8,11 +8,12 @@ import type { DataSource, EntityManager } from 'typeorm';
 
 const HOUR_MS = 3600_000;
 
+/** The two ways every service's rows name an owner: the (sub)account itself, and the main account above it. */
+export type Owner = 'account_id' | 'main_account_id';
+
 /** What a service does with the data it holds for an account identity closed or a subaccount it deleted. */
 export interface AccountDataStore {
-  /** A closed main account: its data and its subaccounts' all carry its id as `main_account_id`. */
-  deleteMainAccount(em: EntityManager, mainAuthId: string): Promise<void>;
-  deleteSubaccount(em: EntityManager, authId: string): Promise<void>;
+  deleteOwned(em: EntityManager, owner: Owner, id: string): Promise<void>;
   /** `cascade=false`: the subaccount's resources move to its main account. */
   moveSubaccount(em: EntityManager, authId: string, mainAuthId: string): Promise<void>;
 }
@@ -46,10 +47,11 @@ export abstract class AccountDataConsumer implements OnApplicationBootstrap, OnA
   async apply(event: EventEnvelope, subject: string): Promise<void> {
     const applied = await handleOnce(this.ds, this.schema, event, async (em) => {
       if (subject === IdentityEvents.accountClosed) {
-        await this.store.deleteMainAccount(em, (event.data as AccountClosed).auth_id);
+        // A closed main account: its data and its subaccounts' all carry its id as `main_account_id`.
+        await this.store.deleteOwned(em, 'main_account_id', (event.data as AccountClosed).auth_id);
       } else if (subject === IdentityEvents.subaccountDeleted) {
         const { auth_id, main_auth_id, cascade } = event.data as SubaccountDeleted;
-        await (cascade ? this.store.deleteSubaccount(em, auth_id) : this.store.moveSubaccount(em, auth_id, main_auth_id));
+        await (cascade ? this.store.deleteOwned(em, 'account_id', auth_id) : this.store.moveSubaccount(em, auth_id, main_auth_id));
       }
     });
     if (applied) this.logger.log(`applied ${event.type} ${event.id}`);

@@ -1,2 +1,3 @@
 export * from './queue-spec.js';
 export * from './worker.js';
+export * from './queue-producer.js';

@@ -1,21 +1,10 @@
-import type { AccountDataStore } from '@signet/account-data';
+import type { AccountDataStore, Owner } from '@signet/account-data';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-
-type Owner = 'main_account_id' | 'account_id';
 
 /** What sip-auth holds for an account: credentials, IP ACLs (their entries cascade) and applications. */
 @Injectable()
 export class AccountDataRepository implements AccountDataStore {
-  /** A closed main account: its data and its subaccounts' all carry its id as `main_account_id`. */
-  async deleteMainAccount(em: EntityManager, mainAuthId: string): Promise<void> {
-    await this.deleteOwned(em, 'main_account_id', mainAuthId);
-  }
-
-  async deleteSubaccount(em: EntityManager, authId: string): Promise<void> {
-    await this.deleteOwned(em, 'account_id', authId);
-  }
-
   /**
    * Hands a deleted subaccount's data to its main account. Applications bind only their own account's credential
    * and ACL, so moving all three together keeps every binding within one account.
@@ -33,7 +22,7 @@ export class AccountDataRepository implements AccountDataStore {
    * Applications go first, in their own statement: their foreign keys refuse to let a bound credential or ACL go.
    * They bind only their own account's, so the owner's applications are all that can hold its credentials and ACLs.
    */
-  private async deleteOwned(em: EntityManager, owner: Owner, id: string): Promise<void> {
+  async deleteOwned(em: EntityManager, owner: Owner, id: string): Promise<void> {
     await em.query(`DELETE FROM sipauth.applications WHERE ${owner} = $1`, [id]);
     await em.query(
       `WITH c AS (DELETE FROM sipauth.credentials WHERE ${owner} = $1)

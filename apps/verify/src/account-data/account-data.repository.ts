@@ -1,21 +1,10 @@
-import type { AccountDataStore } from '@signet/account-data';
+import type { AccountDataStore, Owner } from '@signet/account-data';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-
-type Owner = 'main_account_id' | 'account_id';
 
 /** What verify holds for an account: apps, sessions (their attempts cascade), and dev outbox messages. */
 @Injectable()
 export class AccountDataRepository implements AccountDataStore {
-  /** A closed main account: its data and its subaccounts' all carry its id as `main_account_id`. */
-  async deleteMainAccount(em: EntityManager, mainAuthId: string): Promise<void> {
-    await this.deleteOwned(em, 'main_account_id', mainAuthId);
-  }
-
-  async deleteSubaccount(em: EntityManager, authId: string): Promise<void> {
-    await this.deleteOwned(em, 'account_id', authId);
-  }
-
   /**
    * Hands a deleted subaccount's data to its main account. Its default app stays default only if the main account
    * has none (one default per account).
@@ -34,7 +23,7 @@ export class AccountDataRepository implements AccountDataStore {
     );
   }
 
-  private async deleteOwned(em: EntityManager, owner: Owner, id: string): Promise<void> {
+  async deleteOwned(em: EntityManager, owner: Owner, id: string): Promise<void> {
     await em.query(
       `WITH s AS (DELETE FROM verify.sessions WHERE ${owner} = $1),
             a AS (DELETE FROM verify.apps WHERE ${owner} = $1)

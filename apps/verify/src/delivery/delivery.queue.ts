@@ -1,7 +1,6 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { VerifyQueues } from '@signet/contracts/verify';
-import { createQueue, KEEP_JOBS, type QueueSpec } from '@signet/queue';
-import type { Queue } from 'bullmq';
+import { KEEP_JOBS, QueueProducer, type QueueSpec } from '@signet/queue';
 import { VERIFY_CONFIG, type VerifyConfig } from '../config/verify.config.js';
 
 /** Retries declared once, here: a vendor hiccup is retried with backoff for about half a minute. */
@@ -17,29 +16,14 @@ export interface DeliveryJob {
 }
 
 @Injectable()
-export class DeliveryQueue implements OnApplicationShutdown {
-  private readonly logger = new Logger(deliverySpec.name);
-  readonly queue: Queue;
-
+export class DeliveryQueue extends QueueProducer<'deliver'> {
   constructor(@Inject(VERIFY_CONFIG) config: VerifyConfig) {
-    this.queue = createQueue(deliverySpec, { redisUrl: config.REDIS_URL, prefix: config.REDIS_PREFIX });
-    this.queue.on('error', () => undefined);
+    super(deliverySpec, { redisUrl: config.REDIS_URL, prefix: config.REDIS_PREFIX });
   }
 
-  /**
-   * Job id = attempt uuid, so a retry of this call never sends twice. The attempt is already committed as
-   * `queued`: if Redis is down now, the sweeper enqueues it when Redis is back, so the request still succeeds.
-   */
-  async enqueue(attemptUuid: string, apiId?: string): Promise<void> {
+  /** Job id = attempt uuid, so a retry of this call never sends twice; the attempt is already committed as queued. */
+  enqueue(attemptUuid: string, apiId?: string): Promise<void> {
     const job: DeliveryJob = { attempt_uuid: attemptUuid, api_id: apiId };
-    try {
-      await this.queue.add('deliver', job, { jobId: attemptUuid });
-    } catch (err) {
-      this.logger.warn(`attempt ${attemptUuid} left for the sweeper: ${(err as Error).message}`);
-    }
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.queue.close();
+    return this.addOrDefer('deliver', job, { jobId: attemptUuid });
   }
 }

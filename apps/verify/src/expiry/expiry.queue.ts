@@ -1,7 +1,6 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { VerifyQueues } from '@signet/contracts/verify';
-import { createQueue, KEEP_JOBS, type QueueSpec } from '@signet/queue';
-import type { Queue } from 'bullmq';
+import { KEEP_JOBS, QueueProducer, type QueueSpec } from '@signet/queue';
 import { VERIFY_CONFIG, type VerifyConfig } from '../config/verify.config.js';
 
 export const expirySpec: QueueSpec<'expire'> = {
@@ -15,25 +14,13 @@ export interface ExpiryJob {
 
 /** A delayed job per session (job id = session uuid) ends it on time; the sweeper is the safety net. */
 @Injectable()
-export class ExpiryQueue implements OnApplicationShutdown {
-  private readonly logger = new Logger(expirySpec.name);
-  readonly queue: Queue;
-
+export class ExpiryQueue extends QueueProducer<'expire'> {
   constructor(@Inject(VERIFY_CONFIG) config: VerifyConfig) {
-    this.queue = createQueue(expirySpec, { redisUrl: config.REDIS_URL, prefix: config.REDIS_PREFIX });
-    this.queue.on('error', () => undefined);
+    super(expirySpec, { redisUrl: config.REDIS_URL, prefix: config.REDIS_PREFIX });
   }
 
-  async schedule(sessionUuid: string, expiresAt: Date): Promise<void> {
+  schedule(sessionUuid: string, expiresAt: Date): Promise<void> {
     const job: ExpiryJob = { session_uuid: sessionUuid };
-    try {
-      await this.queue.add('expire', job, { jobId: sessionUuid, delay: Math.max(0, expiresAt.getTime() - Date.now()) });
-    } catch (err) {
-      this.logger.warn(`session ${sessionUuid} left for the sweeper: ${(err as Error).message}`);
-    }
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.queue.close();
+    return this.addOrDefer('expire', job, { jobId: sessionUuid, delay: Math.max(0, expiresAt.getTime() - Date.now()) });
   }
 }
