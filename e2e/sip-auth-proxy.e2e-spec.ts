@@ -1,6 +1,6 @@
 import type { NatsConnection } from '@nats-io/transport-node';
 import { CommonErrors } from '@signet/contracts/common';
-import { type AddressCheckResult, type DigestVerifyResult, SipAuthErrors, SipAuthSubjects } from '@signet/contracts/sip-auth';
+import { type AddressCheckRequest, type DigestVerifyRequest, SipAuthErrors, SipAuthSubjects } from '@signet/contracts/sip-auth';
 import { connectNats, RpcClient } from '@signet/nats';
 import { apiClient, type TestAccount } from '@signet/testing';
 import { bootStack, baseUrl, env, newAccount } from './support/stack.js';
@@ -46,7 +46,7 @@ describe('SIP auth queries for proxies over NATS', () => {
     const response = hash(`${ha1}:${nonce}:${count}:${cnonce}:auth:${hash(`${method}:${uri}`)}`);
     return { username, realm, method, uri, nonce, cnonce, nc: count, qop: 'auth', algorithm, response };
   };
-  const verify = (request: Record<string, unknown>) => rpc.request<DigestVerifyResult>(SipAuthSubjects.digestVerify, request);
+  const verify = (request: Record<string, unknown>) => rpc.call(SipAuthSubjects.digestVerify, request as DigestVerifyRequest);
 
   it('says whether a digest response is valid for the credential, with MD5 and SHA-256', async () => {
     expect(await verify(authorization(PASSWORD, md5, 'MD5'))).toEqual({ valid: true, credential_uuid: credentialUuid });
@@ -76,7 +76,7 @@ describe('SIP auth queries for proxies over NATS', () => {
     const open = await api('POST', `${base}/Application/`, { app_name: 'Open', answer_url: 'https://example.com/a' });
     const appId = guarded.body.app_id as string;
     const group = (await api('GET', `${base}/Application/${appId}/`)).body.sip_auth_group as number;
-    const check = (request: Record<string, unknown>) => rpc.request<AddressCheckResult>(SipAuthSubjects.addressCheck, request);
+    const check = (request: Record<string, unknown>) => rpc.call(SipAuthSubjects.addressCheck, request as AddressCheckRequest);
 
     expect(await check({ app_id: appId, source_ip: '203.0.113.77' })).toEqual({ app_id: appId, ip_acl_required: true, allowed: true });
     expect(await check({ sip_auth_group: group, source_ip: '2001:db8:1::5' })).toEqual({ app_id: appId, ip_acl_required: true, allowed: true });

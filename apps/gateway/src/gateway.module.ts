@@ -45,7 +45,7 @@ const production = process.env.NODE_ENV === 'production';
     { provide: GATEWAY_CONFIG, useFactory: loadGatewayConfig },
     {
       provide: RpcClient,
-      useFactory: async (c: GatewayConfig) => new RpcClient(await connectNats(c.NATS_URL, 'gateway'), c.NATS_TIMEOUT_MS),
+      useFactory: async (c: GatewayConfig) => new RpcClient(await connectNats(c.NATS_URL, 'gateway'), c.NATS_TIMEOUT_MS, { checkReplies: c.NODE_ENV !== 'production' }),
       inject: [GATEWAY_CONFIG],
     },
     {

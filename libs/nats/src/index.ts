@@ -5,3 +5,4 @@ export * from './rpc-exception.filter.js';
 export * from './jetstream.js';
 export * from './start-service.js';
 export * from './consume-events.js';
+export * from './rpc-handler.js';

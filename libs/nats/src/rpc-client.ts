@@ -1,11 +1,22 @@
 import { randomUUID } from 'node:crypto';
+import { Logger } from '@nestjs/common';
 import { headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
 import { API_ID_HEADER, CommonErrors, isRpcError } from '@signet/contracts/common';
+import { Rpc, type RpcRequest, type RpcResponse, type RpcSubject } from '@signet/contracts/catalog';
 import { DomainError } from '@signet/errors';
 
-interface NestReply<T> {
+interface NestReply {
   err?: unknown;
-  response?: T;
+  response?: unknown;
+}
+
+export interface RpcClientOptions {
+  /**
+   * Parse every reply with its subject's response schema; a reply that does not match is an INTERNAL error
+   * naming the subject. On by default outside production (development and tests), where a drifting producer
+   * must fail loudly; production trusts the contract and skips the cost.
+   */
+  checkReplies?: boolean;
 }
 
 /**
@@ -15,30 +26,52 @@ interface NestReply<T> {
  * fast 503. Every call has a timeout.
  */
 export class RpcClient {
+  private readonly logger = new Logger('RpcClient');
+  private readonly checkReplies: boolean;
+
   constructor(
     private readonly nc: NatsConnection,
     private readonly timeoutMs: number,
-  ) {}
+    options: RpcClientOptions = {},
+  ) {
+    this.checkReplies = options.checkReplies ?? process.env.NODE_ENV !== 'production';
+  }
 
   get connection(): NatsConnection {
     return this.nc;
   }
 
-  async request<T>(subject: string, data: unknown, apiId?: string, timeoutMs = this.timeoutMs): Promise<T> {
+  /** Sends `message` on `subject`; both types come from the contract map (`Rpc` in @signet/contracts/catalog). */
+  async call<S extends RpcSubject>(subject: S, message: RpcRequest<S>, apiId?: string, timeoutMs = this.timeoutMs): Promise<RpcResponse<S>> {
+    const reply = await this.request(subject, message, apiId, timeoutMs);
+    if (this.checkReplies) {
+      const parsed = Rpc[subject].response.safeParse(reply);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        this.logger.error(`${apiId ?? '-'} reply on ${subject} breaks its contract: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+        throw new DomainError(CommonErrors.INTERNAL, 'internal error');
+      }
+    }
+    // The reply as sent, not the parsed copy: development answers exactly what production does.
+    return reply as RpcResponse<S>;
+  }
+
+  /** The untyped transport under `call`: the reply's `response`, or the coded error it carries. */
+  async request(subject: string, data: unknown, apiId?: string, timeoutMs = this.timeoutMs): Promise<unknown> {
     const h = natsHeaders();
     if (apiId) h.set(API_ID_HEADER, apiId);
     const payload = JSON.stringify({ pattern: subject, data, id: randomUUID() });
-    let reply: NestReply<T>;
+    let reply: NestReply;
     try {
       const msg = await this.nc.request(subject, payload, { timeout: timeoutMs, headers: h });
-      reply = msg.json<NestReply<T>>();
-    } catch (err) {
+      reply = msg.json<NestReply>();
+    } catch {
       throw new DomainError(CommonErrors.SERVICE_UNAVAILABLE, `service unavailable: ${subject.split('.')[0]} did not answer`);
     }
     if (reply.err !== undefined && reply.err !== null) {
       if (isRpcError(reply.err)) throw new DomainError(reply.err.code, reply.err.message);
       throw new DomainError(CommonErrors.INTERNAL, 'internal error');
     }
-    return reply.response as T;
+    return reply.response;
   }
 }

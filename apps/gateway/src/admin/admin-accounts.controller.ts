@@ -1,12 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
-import {
-  adminAccountCreateBody,
-  type AdminAccountCreated,
-  adminAccountListQuery,
-  type AdminAccountListResult,
-  type AdminAccountView,
-  IdentitySubjects,
-} from '@signet/contracts/identity';
+import { adminAccountCreateBody, adminAccountListQuery, IdentitySubjects } from '@signet/contracts/identity';
 import { parseOrThrow } from '@signet/errors';
 import { RpcClient } from '@signet/nats';
 import { AdminAuthGuard } from '../auth/admin-auth.guard.js';
@@ -23,36 +16,36 @@ export class AdminAccountsController {
   @Post()
   @HttpCode(201)
   async create(@ApiId() apiId: string, @Body() body: unknown) {
-    const created = await this.rpc.request<AdminAccountCreated>(IdentitySubjects.adminAccountCreate, parseOrThrow(adminAccountCreateBody, body ?? {}), apiId);
+    const created = await this.rpc.call(IdentitySubjects.adminAccountCreate, parseOrThrow(adminAccountCreateBody, body ?? {}), apiId);
     return { api_id: apiId, message: 'created', ...created };
   }
 
   @Get()
   async list(@ApiId() apiId: string, @Query() raw: Record<string, unknown>) {
-    const result = await this.rpc.request<AdminAccountListResult>(IdentitySubjects.adminAccountList, parseOrThrow(adminAccountListQuery, raw), apiId);
+    const result = await this.rpc.call(IdentitySubjects.adminAccountList, parseOrThrow(adminAccountListQuery, raw), apiId);
     return { api_id: apiId, meta: pageMeta('/admin/v1/Account/', raw, result.limit, result.offset, result.total_count), objects: result.objects };
   }
 
   @Get(':authId')
   async get(@ApiId() apiId: string, @Param('authId') authId: string) {
-    return withApiId(apiId, await this.rpc.request<AdminAccountView>(IdentitySubjects.adminAccountGet, { auth_id: authId }, apiId));
+    return withApiId(apiId, await this.rpc.call(IdentitySubjects.adminAccountGet, { auth_id: authId }, apiId));
   }
 
   @Post(':authId/Suspend')
   @HttpCode(202)
   async suspend(@ApiId() apiId: string, @Param('authId') authId: string) {
-    return withApiId(apiId, { message: 'suspended', ...(await this.rpc.request<object>(IdentitySubjects.adminAccountSuspend, { auth_id: authId }, apiId)) });
+    return withApiId(apiId, { message: 'suspended', ...(await this.rpc.call(IdentitySubjects.adminAccountSuspend, { auth_id: authId }, apiId)) });
   }
 
   @Post(':authId/Reactivate')
   @HttpCode(202)
   async reactivate(@ApiId() apiId: string, @Param('authId') authId: string) {
-    return withApiId(apiId, { message: 'reactivated', ...(await this.rpc.request<object>(IdentitySubjects.adminAccountReactivate, { auth_id: authId }, apiId)) });
+    return withApiId(apiId, { message: 'reactivated', ...(await this.rpc.call(IdentitySubjects.adminAccountReactivate, { auth_id: authId }, apiId)) });
   }
 
   @Post(':authId/Close')
   @HttpCode(202)
   async close(@ApiId() apiId: string, @Param('authId') authId: string) {
-    return withApiId(apiId, { message: 'closed', ...(await this.rpc.request<object>(IdentitySubjects.adminAccountClose, { auth_id: authId }, apiId)) });
+    return withApiId(apiId, { message: 'closed', ...(await this.rpc.call(IdentitySubjects.adminAccountClose, { auth_id: authId }, apiId)) });
   }
 }

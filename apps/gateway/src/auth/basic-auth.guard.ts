@@ -70,7 +70,7 @@ export class BasicAuthGuard implements CanActivate {
     if (!pending) {
       const epoch = this.cache.epoch;
       pending = this.rpc
-        .request<AuthenticatedCaller>(IdentitySubjects.authenticate, { auth_id: authId, auth_token: token }, apiId)
+        .call(IdentitySubjects.authenticate, { auth_id: authId, auth_token: token }, apiId)
         .then((caller) => this.cache.set(authId, token, caller, epoch))
         .finally(() => this.inFlight.delete(key));
       this.inFlight.set(key, pending);

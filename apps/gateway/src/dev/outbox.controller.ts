@@ -1,6 +1,6 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import type { Caller } from '@signet/contracts/common';
-import { outboxListRequest, type OutboxMessageView, VerifySubjects } from '@signet/contracts/verify';
+import { outboxListRequest, VerifySubjects } from '@signet/contracts/verify';
 import { parseOrThrow } from '@signet/errors';
 import { RpcClient } from '@signet/nats';
 import { BasicAuthGuard } from '../auth/basic-auth.guard.js';
@@ -15,6 +15,6 @@ export class DevOutboxController {
   @Get()
   async list(@ApiId() apiId: string, @CurrentCaller() caller: Caller, @Query() query: Record<string, unknown>) {
     const message = parseOrThrow(outboxListRequest, { caller, query });
-    return { api_id: apiId, ...(await this.rpc.request<{ messages: OutboxMessageView[] }>(VerifySubjects.outboxList, message, apiId)) };
+    return { api_id: apiId, ...(await this.rpc.call(VerifySubjects.outboxList, message, apiId)) };
   }
 }

@@ -1,5 +1,5 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { healthSubject, type HealthReport, SERVICES } from '@signet/contracts/common';
+import { healthSubject, SERVICES } from '@signet/contracts/common';
 import { RpcClient } from '@signet/nats';
 import type { FastifyReply } from 'fastify';
 
@@ -20,7 +20,7 @@ export class HealthController {
     const reports = await Promise.all(
       SERVICES.map(async (service) => {
         try {
-          const report = await this.rpc.request<HealthReport>(healthSubject(service), {}, undefined, 1000);
+          const report = await this.rpc.call(healthSubject(service), {}, undefined, 1000);
           return [service, report.status === 'ok' ? 'ok' : 'degraded'] as const;
         } catch {
           return [service, 'down'] as const;

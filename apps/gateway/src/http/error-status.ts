@@ -1,10 +1,14 @@
+import type { ErrorCode } from '@signet/contracts/catalog';
 import { CommonErrors } from '@signet/contracts/common';
 import { IdentityErrors } from '@signet/contracts/identity';
 import { VerifyErrors } from '@signet/contracts/verify';
 import { SipAuthErrors } from '@signet/contracts/sip-auth';
 
-/** The one table from domain error codes to HTTP statuses. A code missing here is a bug and answers 500. */
-export const ERROR_STATUS: Record<string, number> = {
+/**
+ * The one table from domain error codes to HTTP statuses, exhaustive over every contract's codes: a code added to
+ * a contract's `errors.ts` and not mapped here fails `tsc`.
+ */
+export const ERROR_STATUS = {
   [CommonErrors.VALIDATION_FAILED]: 400,
   [CommonErrors.NOT_FOUND]: 404,
   [CommonErrors.UNAUTHENTICATED]: 401,
@@ -42,4 +46,7 @@ export const ERROR_STATUS: Record<string, number> = {
   [IdentityErrors.EMAIL_TAKEN]: 409,
   [IdentityErrors.WHITELIST_CONFLICT]: 409,
   [VerifyErrors.RECIPIENT_OUTSIDE_REGION]: 403,
-};
+} as const satisfies Record<ErrorCode, number>;
+
+/** A code from the wire that no contract declares (an older or newer replica) is a bug: 500. */
+export const errorStatus = (code: string): number => (ERROR_STATUS as Record<string, number>)[code] ?? 500;

@@ -2,7 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger,
 import { DomainError } from '@signet/errors';
 import type { FastifyReply } from 'fastify';
 import type { ApiRequest } from './api-request.js';
-import { ERROR_STATUS } from './error-status.js';
+import { errorStatus } from './error-status.js';
 import type { RouteTable } from './route-table.js';
 
 const REASONS: Record<number, string> = {
@@ -26,7 +26,7 @@ export interface HttpError {
 
 /** Maps anything thrown while serving a request to Plivo's `{api_id, error}` with the right status. */
 export function toHttpError(err: unknown, req: ApiRequest, routes: RouteTable): HttpError {
-  if (err instanceof DomainError) return { status: ERROR_STATUS[err.code] ?? 500, message: err.message };
+  if (err instanceof DomainError) return { status: errorStatus(err.code), message: err.message };
   if (err instanceof NotFoundException && /^Cannot /.test(err.message)) {
     const allowed = routes.allowedMethods(req.url);
     if (allowed.length > 0) return { status: 405, message: `method ${req.method} not allowed`, headers: { allow: allowed.join(', ') } };

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
 import type { Caller } from '@signet/contracts/common';
-import { accountUpdateBody, type AccountView, IdentitySubjects } from '@signet/contracts/identity';
+import { accountUpdateBody, IdentitySubjects } from '@signet/contracts/identity';
 import { parseOrThrow } from '@signet/errors';
 import { RpcClient } from '@signet/nats';
 import { BasicAuthGuard } from '../auth/basic-auth.guard.js';
@@ -14,13 +14,13 @@ export class AccountController {
 
   @Get()
   async get(@ApiId() apiId: string, @CurrentCaller() caller: Caller) {
-    return withApiId(apiId, await this.rpc.request<AccountView>(IdentitySubjects.accountGet, { auth_id: caller.auth_id }, apiId));
+    return withApiId(apiId, await this.rpc.call(IdentitySubjects.accountGet, { auth_id: caller.auth_id }, apiId));
   }
 
   @Post()
   @HttpCode(202)
   async update(@ApiId() apiId: string, @CurrentCaller() caller: Caller, @Body() body: unknown) {
-    await this.rpc.request(IdentitySubjects.accountUpdate, { caller, body: parseOrThrow(accountUpdateBody, body ?? {}) }, apiId);
+    await this.rpc.call(IdentitySubjects.accountUpdate, { caller, body: parseOrThrow(accountUpdateBody, body ?? {}) }, apiId);
     return { api_id: apiId, message: 'changed' };
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import type { Caller } from '@signet/contracts/common';
-import { IdentitySubjects, type TokenRotated, tokenRotateBody } from '@signet/contracts/identity';
+import { IdentitySubjects, tokenRotateBody } from '@signet/contracts/identity';
 import { parseOrThrow } from '@signet/errors';
 import { RpcClient } from '@signet/nats';
 import { BasicAuthGuard } from '../auth/basic-auth.guard.js';
@@ -15,7 +15,7 @@ export class AuthTokenController {
   @Post()
   @HttpCode(201)
   async rotate(@ApiId() apiId: string, @CurrentCaller() caller: Caller, @Body() body: unknown) {
-    const rotated = await this.rpc.request<TokenRotated>(IdentitySubjects.tokenRotate, { caller, body: parseOrThrow(tokenRotateBody, body ?? {}) }, apiId);
+    const rotated = await this.rpc.call(IdentitySubjects.tokenRotate, { caller, body: parseOrThrow(tokenRotateBody, body ?? {}) }, apiId);
     return { api_id: apiId, message: 'auth token regenerated', ...rotated };
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import type { Caller } from '@signet/contracts/common';
-import { IdentitySubjects, ipWhitelistAddBody, type IpWhitelistEntryView, ipWhitelistSetBody, type IpWhitelistView } from '@signet/contracts/identity';
+import { IdentitySubjects, ipWhitelistAddBody, ipWhitelistSetBody } from '@signet/contracts/identity';
 import { parseOrThrow } from '@signet/errors';
 import { RpcClient } from '@signet/nats';
 import { BasicAuthGuard } from '../auth/basic-auth.guard.js';
@@ -15,26 +15,26 @@ export class IpWhitelistController {
 
   @Get()
   async list(@ApiId() apiId: string, @CurrentCaller() caller: Caller) {
-    return withApiId(apiId, await this.rpc.request<IpWhitelistView>(IdentitySubjects.ipWhitelistList, { caller }, apiId));
+    return withApiId(apiId, await this.rpc.call(IdentitySubjects.ipWhitelistList, { caller }, apiId));
   }
 
   @Post()
   @HttpCode(201)
   async add(@ApiId() apiId: string, @CurrentCaller() caller: Caller, @Body() body: unknown) {
-    const entry = await this.rpc.request<IpWhitelistEntryView>(IdentitySubjects.ipWhitelistAdd, { caller, body: parseOrThrow(ipWhitelistAddBody, body ?? {}) }, apiId);
+    const entry = await this.rpc.call(IdentitySubjects.ipWhitelistAdd, { caller, body: parseOrThrow(ipWhitelistAddBody, body ?? {}) }, apiId);
     return { api_id: apiId, message: 'created', ...entry };
   }
 
   @Post('Settings')
   @HttpCode(202)
   async set(@ApiId() apiId: string, @CurrentCaller() caller: Caller, @Body() body: unknown) {
-    const result = await this.rpc.request<{ enabled: boolean }>(IdentitySubjects.ipWhitelistSet, { caller, body: parseOrThrow(ipWhitelistSetBody, body ?? {}) }, apiId);
+    const result = await this.rpc.call(IdentitySubjects.ipWhitelistSet, { caller, body: parseOrThrow(ipWhitelistSetBody, body ?? {}) }, apiId);
     return { api_id: apiId, message: 'changed', ...result };
   }
 
   @Delete(':entryId')
   @HttpCode(204)
   async remove(@ApiId() apiId: string, @CurrentCaller() caller: Caller, @Param('entryId') entryId: string): Promise<void> {
-    await this.rpc.request(IdentitySubjects.ipWhitelistRemove, { caller, entry_id: entryId }, apiId);
+    await this.rpc.call(IdentitySubjects.ipWhitelistRemove, { caller, entry_id: entryId }, apiId);
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { type Caller, pageSchema } from '@signet/contracts/common';
-import { applicationCreateBody, type ApplicationListResult, applicationUpdateBody, type ApplicationView, SipAuthSubjects } from '@signet/contracts/sip-auth';
+import { applicationCreateBody, applicationUpdateBody, SipAuthSubjects } from '@signet/contracts/sip-auth';
 import { parseOrThrow } from '@signet/errors';
 import { RpcClient } from '@signet/nats';
 import { BasicAuthGuard } from '../auth/basic-auth.guard.js';
@@ -19,34 +19,34 @@ export class ApplicationsController {
   @HttpCode(201)
   async create(@ApiId() apiId: string, @CurrentCaller() caller: Caller, @Body() body: unknown) {
     const message = { caller, body: parseOrThrow(applicationCreateBody, body ?? {}) };
-    const app = await this.rpc.request<ApplicationView>(SipAuthSubjects.applicationCreate, message, apiId);
+    const app = await this.rpc.call(SipAuthSubjects.applicationCreate, message, apiId);
     return { api_id: apiId, message: 'created', app_id: app.app_id };
   }
 
   @Get()
   async list(@ApiId() apiId: string, @CurrentCaller() caller: Caller, @Query() raw: Record<string, unknown>, @Param('authId') authId: string) {
     const query = parseOrThrow(pageSchema, raw);
-    const result = await this.rpc.request<ApplicationListResult>(SipAuthSubjects.applicationList, { caller, query }, apiId);
+    const result = await this.rpc.call(SipAuthSubjects.applicationList, { caller, query }, apiId);
     const meta = pageMeta(`/v1/Account/${authId}/Application/`, raw, result.limit, result.offset, result.total_count);
     return { api_id: apiId, meta, objects: result.objects };
   }
 
   @Get(':appId')
   async get(@ApiId() apiId: string, @CurrentCaller() caller: Caller, @Param('appId') appId: string) {
-    return withApiId(apiId, await this.rpc.request<ApplicationView>(SipAuthSubjects.applicationGet, { caller, app_id: appId }, apiId));
+    return withApiId(apiId, await this.rpc.call(SipAuthSubjects.applicationGet, { caller, app_id: appId }, apiId));
   }
 
   @Post(':appId')
   @HttpCode(202)
   async update(@ApiId() apiId: string, @CurrentCaller() caller: Caller, @Param('appId') appId: string, @Body() body: unknown) {
     const message = { caller, app_id: appId, body: parseOrThrow(applicationUpdateBody, body ?? {}) };
-    await this.rpc.request<ApplicationView>(SipAuthSubjects.applicationUpdate, message, apiId);
+    await this.rpc.call(SipAuthSubjects.applicationUpdate, message, apiId);
     return { api_id: apiId, message: 'changed' };
   }
 
   @Delete(':appId')
   @HttpCode(204)
   async delete(@ApiId() apiId: string, @CurrentCaller() caller: Caller, @Param('appId') appId: string): Promise<void> {
-    await this.rpc.request(SipAuthSubjects.applicationDelete, { caller, app_id: appId }, apiId);
+    await this.rpc.call(SipAuthSubjects.applicationDelete, { caller, app_id: appId }, apiId);
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { type Caller, pageSchema } from '@signet/contracts/common';
-import { credentialCreateBody, type CredentialListResult, credentialUpdateBody, type CredentialView, SipAuthSubjects } from '@signet/contracts/sip-auth';
+import { credentialCreateBody, credentialUpdateBody, SipAuthSubjects } from '@signet/contracts/sip-auth';
 import { parseOrThrow } from '@signet/errors';
 import { RpcClient } from '@signet/nats';
 import { BasicAuthGuard } from '../auth/basic-auth.guard.js';
@@ -18,33 +18,33 @@ export class SipCredentialsController {
   @HttpCode(201)
   async create(@ApiId() apiId: string, @CurrentCaller() caller: Caller, @Body() body: unknown) {
     const message = { caller, body: parseOrThrow(credentialCreateBody, body ?? {}) };
-    return withApiId(apiId, await this.rpc.request<CredentialView>(SipAuthSubjects.credentialCreate, message, apiId));
+    return withApiId(apiId, await this.rpc.call(SipAuthSubjects.credentialCreate, message, apiId));
   }
 
   @Get()
   async list(@ApiId() apiId: string, @CurrentCaller() caller: Caller, @Query() raw: Record<string, unknown>, @Param('authId') authId: string) {
     const query = parseOrThrow(pageSchema, raw);
-    const result = await this.rpc.request<CredentialListResult>(SipAuthSubjects.credentialList, { caller, query }, apiId);
+    const result = await this.rpc.call(SipAuthSubjects.credentialList, { caller, query }, apiId);
     const meta = pageMeta(`/v1/Account/${authId}/SipAuth/Credential/`, raw, result.limit, result.offset, result.total_count);
     return { api_id: apiId, meta, objects: result.objects };
   }
 
   @Get(':uuid')
   async get(@ApiId() apiId: string, @CurrentCaller() caller: Caller, @Param('uuid') uuid: string) {
-    return withApiId(apiId, await this.rpc.request<CredentialView>(SipAuthSubjects.credentialGet, { caller, credential_uuid: uuid }, apiId));
+    return withApiId(apiId, await this.rpc.call(SipAuthSubjects.credentialGet, { caller, credential_uuid: uuid }, apiId));
   }
 
   @Post(':uuid')
   @HttpCode(202)
   async update(@ApiId() apiId: string, @CurrentCaller() caller: Caller, @Param('uuid') uuid: string, @Body() body: unknown) {
     const message = { caller, credential_uuid: uuid, body: parseOrThrow(credentialUpdateBody, body ?? {}) };
-    const credential = await this.rpc.request<CredentialView>(SipAuthSubjects.credentialUpdate, message, apiId);
+    const credential = await this.rpc.call(SipAuthSubjects.credentialUpdate, message, apiId);
     return { api_id: apiId, message: 'changed', ...credential };
   }
 
   @Delete(':uuid')
   @HttpCode(204)
   async delete(@ApiId() apiId: string, @CurrentCaller() caller: Caller, @Param('uuid') uuid: string): Promise<void> {
-    await this.rpc.request(SipAuthSubjects.credentialDelete, { caller, credential_uuid: uuid }, apiId);
+    await this.rpc.call(SipAuthSubjects.credentialDelete, { caller, credential_uuid: uuid }, apiId);
   }
 }

@@ -1,14 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { type Caller, pageSchema } from '@signet/contracts/common';
-import {
-  ipAclCreateBody,
-  ipAclEntryBody,
-  type IpAclEntryView,
-  type IpAclListResult,
-  ipAclUpdateBody,
-  type IpAclView,
-  SipAuthSubjects,
-} from '@signet/contracts/sip-auth';
+import { ipAclCreateBody, ipAclEntryBody, ipAclUpdateBody, SipAuthSubjects } from '@signet/contracts/sip-auth';
 import { parseOrThrow } from '@signet/errors';
 import { RpcClient } from '@signet/nats';
 import { BasicAuthGuard } from '../auth/basic-auth.guard.js';
@@ -26,48 +18,48 @@ export class IpAclsController {
   @HttpCode(201)
   async create(@ApiId() apiId: string, @CurrentCaller() caller: Caller, @Body() body: unknown) {
     const message = { caller, body: parseOrThrow(ipAclCreateBody, body ?? {}) };
-    const acl = await this.rpc.request<IpAclView>(SipAuthSubjects.ipAclCreate, message, apiId);
+    const acl = await this.rpc.call(SipAuthSubjects.ipAclCreate, message, apiId);
     return { api_id: apiId, ip_acl_uuid: acl.ip_acl_uuid };
   }
 
   @Get()
   async list(@ApiId() apiId: string, @CurrentCaller() caller: Caller, @Query() raw: Record<string, unknown>, @Param('authId') authId: string) {
     const query = parseOrThrow(pageSchema, raw);
-    const result = await this.rpc.request<IpAclListResult>(SipAuthSubjects.ipAclList, { caller, query }, apiId);
+    const result = await this.rpc.call(SipAuthSubjects.ipAclList, { caller, query }, apiId);
     const meta = pageMeta(`/v1/Account/${authId}/SipAuth/IpAccessControlList/`, raw, result.limit, result.offset, result.total_count);
     return { api_id: apiId, meta, objects: result.objects };
   }
 
   @Get(':uuid')
   async get(@ApiId() apiId: string, @CurrentCaller() caller: Caller, @Param('uuid') uuid: string) {
-    return withApiId(apiId, await this.rpc.request<IpAclView>(SipAuthSubjects.ipAclGet, { caller, ip_acl_uuid: uuid }, apiId));
+    return withApiId(apiId, await this.rpc.call(SipAuthSubjects.ipAclGet, { caller, ip_acl_uuid: uuid }, apiId));
   }
 
   @Post(':uuid')
   @HttpCode(202)
   async rename(@ApiId() apiId: string, @CurrentCaller() caller: Caller, @Param('uuid') uuid: string, @Body() body: unknown) {
     const message = { caller, ip_acl_uuid: uuid, body: parseOrThrow(ipAclUpdateBody, body ?? {}) };
-    const acl = await this.rpc.request<IpAclView>(SipAuthSubjects.ipAclUpdate, message, apiId);
+    const acl = await this.rpc.call(SipAuthSubjects.ipAclUpdate, message, apiId);
     return { api_id: apiId, message: 'changed', ...acl };
   }
 
   @Delete(':uuid')
   @HttpCode(204)
   async delete(@ApiId() apiId: string, @CurrentCaller() caller: Caller, @Param('uuid') uuid: string): Promise<void> {
-    await this.rpc.request(SipAuthSubjects.ipAclDelete, { caller, ip_acl_uuid: uuid }, apiId);
+    await this.rpc.call(SipAuthSubjects.ipAclDelete, { caller, ip_acl_uuid: uuid }, apiId);
   }
 
   @Post(':uuid/Entry')
   @HttpCode(201)
   async addEntry(@ApiId() apiId: string, @CurrentCaller() caller: Caller, @Param('uuid') uuid: string, @Body() body: unknown) {
     const message = { caller, ip_acl_uuid: uuid, body: parseOrThrow(ipAclEntryBody, body ?? {}) };
-    const entry = await this.rpc.request<IpAclEntryView>(SipAuthSubjects.ipAclEntryAdd, message, apiId);
+    const entry = await this.rpc.call(SipAuthSubjects.ipAclEntryAdd, message, apiId);
     return { api_id: apiId, entry_id: entry.entry_id };
   }
 
   @Delete(':uuid/Entry/:entryId')
   @HttpCode(204)
   async removeEntry(@ApiId() apiId: string, @CurrentCaller() caller: Caller, @Param('uuid') uuid: string, @Param('entryId') entryId: string): Promise<void> {
-    await this.rpc.request(SipAuthSubjects.ipAclEntryRemove, { caller, ip_acl_uuid: uuid, entry_id: entryId }, apiId);
+    await this.rpc.call(SipAuthSubjects.ipAclEntryRemove, { caller, ip_acl_uuid: uuid, entry_id: entryId }, apiId);
   }
 }

@@ -1,16 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, UseGuards } from '@nestjs/common';
 import type { Caller } from '@signet/contracts/common';
-import {
-  normalizeSessionListQuery,
-  sessionCreateBody,
-  type SessionCreateResult,
-  sessionListQuery,
-  type SessionListResult,
-  sessionValidateBody,
-  type SessionValidateResult,
-  type SessionView,
-  VerifySubjects,
-} from '@signet/contracts/verify';
+import { normalizeSessionListQuery, sessionCreateBody, sessionListQuery, sessionValidateBody, VerifySubjects } from '@signet/contracts/verify';
 import { parseOrThrow } from '@signet/errors';
 import { RpcClient } from '@signet/nats';
 import { BasicAuthGuard } from '../auth/basic-auth.guard.js';
@@ -34,27 +24,27 @@ export class SessionsController {
   @HttpCode(202)
   async create(@ApiId() apiId: string, @CurrentCaller() caller: Caller, @Body() body: unknown, @Req() req: ApiRequest) {
     const message = { caller, requestor_ip: req.ip ?? null, body: parseOrThrow(sessionCreateBody, body ?? {}) };
-    return withApiId(apiId, await this.rpc.request<SessionCreateResult>(VerifySubjects.sessionCreate, message, apiId));
+    return withApiId(apiId, await this.rpc.call(VerifySubjects.sessionCreate, message, apiId));
   }
 
   @Get()
   async list(@ApiId() apiId: string, @CurrentCaller() caller: Caller, @Query() raw: Record<string, unknown>, @Param('authId') authId: string) {
     const query = parseOrThrow(sessionListQuery, normalizeSessionListQuery(raw));
     await this.limiter.take('verify-session-list', caller.auth_id, LIST_LIMIT, 60_000);
-    const result = await this.rpc.request<SessionListResult>(VerifySubjects.sessionList, { caller, query }, apiId);
+    const result = await this.rpc.call(VerifySubjects.sessionList, { caller, query }, apiId);
     const meta = pageMeta(`/v1/Account/${authId}/Verify/Session/`, normalizeSessionListQuery(raw), result.limit, result.offset, result.total_count);
     return { api_id: apiId, meta, sessions: result.sessions };
   }
 
   @Get(':uuid')
   async get(@ApiId() apiId: string, @CurrentCaller() caller: Caller, @Param('uuid') uuid: string) {
-    return withApiId(apiId, await this.rpc.request<SessionView>(VerifySubjects.sessionGet, { caller, session_uuid: uuid }, apiId));
+    return withApiId(apiId, await this.rpc.call(VerifySubjects.sessionGet, { caller, session_uuid: uuid }, apiId));
   }
 
   @Post(':uuid')
   @HttpCode(200)
   async validate(@ApiId() apiId: string, @CurrentCaller() caller: Caller, @Param('uuid') uuid: string, @Body() body: unknown) {
     const message = { caller, session_uuid: uuid, body: parseOrThrow(sessionValidateBody, body ?? {}) };
-    return withApiId(apiId, await this.rpc.request<SessionValidateResult>(VerifySubjects.sessionValidate, message, apiId));
+    return withApiId(apiId, await this.rpc.call(VerifySubjects.sessionValidate, message, apiId));
   }
 }

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { accountGetRequest, accountUpdateRequest, type AccountView, IdentitySubjects } from '@signet/contracts/identity';
-import { parseOrThrow } from '@signet/errors';
+import { IdentitySubjects } from '@signet/contracts/identity';
+import { type RpcReply, rpcRequest } from '@signet/nats';
 import { AccountsService } from './accounts.service.js';
 
 @Controller()
@@ -9,13 +9,13 @@ export class AccountsRpcController {
   constructor(private readonly accounts: AccountsService) {}
 
   @MessagePattern(IdentitySubjects.accountGet)
-  get(@Payload() data: unknown): Promise<AccountView> {
-    return this.accounts.get(parseOrThrow(accountGetRequest, data).auth_id);
+  get(@Payload() data: unknown): RpcReply<typeof IdentitySubjects.accountGet> {
+    return this.accounts.get(rpcRequest(IdentitySubjects.accountGet, data).auth_id);
   }
 
   @MessagePattern(IdentitySubjects.accountUpdate)
-  async update(@Payload() data: unknown) {
-    await this.accounts.update(parseOrThrow(accountUpdateRequest, data));
+  async update(@Payload() data: unknown): RpcReply<typeof IdentitySubjects.accountUpdate> {
+    await this.accounts.update(rpcRequest(IdentitySubjects.accountUpdate, data));
     return { changed: true };
   }
 }

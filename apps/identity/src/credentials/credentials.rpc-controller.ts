@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { type AuthenticatedCaller, authenticateRequest, IdentitySubjects, type TokenRotated, tokenRotateRequest } from '@signet/contracts/identity';
-import { parseOrThrow } from '@signet/errors';
+import { IdentitySubjects } from '@signet/contracts/identity';
+import { type RpcReply, rpcRequest } from '@signet/nats';
 import { CredentialsService } from './credentials.service.js';
 import { TokenRotationService } from './token-rotation.service.js';
 
@@ -13,12 +13,12 @@ export class CredentialsRpcController {
   ) {}
 
   @MessagePattern(IdentitySubjects.authenticate)
-  authenticate(@Payload() data: unknown): Promise<AuthenticatedCaller> {
-    return this.credentials.authenticate(parseOrThrow(authenticateRequest, data));
+  authenticate(@Payload() data: unknown): RpcReply<typeof IdentitySubjects.authenticate> {
+    return this.credentials.authenticate(rpcRequest(IdentitySubjects.authenticate, data));
   }
 
   @MessagePattern(IdentitySubjects.tokenRotate)
-  rotate(@Payload() data: unknown): Promise<TokenRotated> {
-    return this.rotation.rotate(parseOrThrow(tokenRotateRequest, data));
+  rotate(@Payload() data: unknown): RpcReply<typeof IdentitySubjects.tokenRotate> {
+    return this.rotation.rotate(rpcRequest(IdentitySubjects.tokenRotate, data));
   }
 }

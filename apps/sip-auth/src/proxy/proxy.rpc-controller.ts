@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { addressCheckRequest, digestVerifyRequest, SipAuthSubjects } from '@signet/contracts/sip-auth';
-import { parseOrThrow } from '@signet/errors';
+import { SipAuthSubjects } from '@signet/contracts/sip-auth';
+import { type RpcReply, rpcRequest } from '@signet/nats';
 import { ProxyService } from './proxy.service.js';
 
 @Controller()
@@ -9,12 +9,12 @@ export class ProxyRpcController {
   constructor(private readonly proxy: ProxyService) {}
 
   @MessagePattern(SipAuthSubjects.digestVerify)
-  verifyDigest(@Payload() data: unknown) {
-    return this.proxy.verifyDigest(parseOrThrow(digestVerifyRequest, data));
+  verifyDigest(@Payload() data: unknown): RpcReply<typeof SipAuthSubjects.digestVerify> {
+    return this.proxy.verifyDigest(rpcRequest(SipAuthSubjects.digestVerify, data));
   }
 
   @MessagePattern(SipAuthSubjects.addressCheck)
-  checkAddress(@Payload() data: unknown) {
-    return this.proxy.checkAddress(parseOrThrow(addressCheckRequest, data));
+  checkAddress(@Payload() data: unknown): RpcReply<typeof SipAuthSubjects.addressCheck> {
+    return this.proxy.checkAddress(rpcRequest(SipAuthSubjects.addressCheck, data));
   }
 }

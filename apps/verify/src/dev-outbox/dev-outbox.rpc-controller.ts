@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { outboxListRequest, VerifySubjects } from '@signet/contracts/verify';
-import { parseOrThrow } from '@signet/errors';
+import { VerifySubjects } from '@signet/contracts/verify';
+import { type RpcReply, rpcRequest } from '@signet/nats';
 import { recipientDigits } from '../sessions/recipient.js';
 import { DevOutboxRepository } from './dev-outbox.repository.js';
 
@@ -10,8 +10,8 @@ export class DevOutboxRpcController {
   constructor(private readonly outbox: DevOutboxRepository) {}
 
   @MessagePattern(VerifySubjects.outboxList)
-  async list(@Payload() data: unknown) {
-    const { caller, query } = parseOrThrow(outboxListRequest, data);
+  async list(@Payload() data: unknown): RpcReply<typeof VerifySubjects.outboxList> {
+    const { caller, query } = rpcRequest(VerifySubjects.outboxList, data);
     return { messages: await this.outbox.list(caller, query.recipient && recipientDigits(query.recipient), query.limit) };
   }
 }

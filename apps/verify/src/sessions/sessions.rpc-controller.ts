@@ -1,8 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, MessagePattern, type NatsContext, Payload } from '@nestjs/microservices';
-import { sessionCreateRequest, sessionListRequest, sessionRef, sessionValidateRequest, VerifySubjects } from '@signet/contracts/verify';
-import { parseOrThrow } from '@signet/errors';
-import { apiIdOf } from '@signet/nats';
+import { VerifySubjects } from '@signet/contracts/verify';
+import { apiIdOf, type RpcReply, rpcRequest } from '@signet/nats';
 import { SessionsService } from './sessions.service.js';
 
 @Controller()
@@ -10,22 +9,22 @@ export class SessionsRpcController {
   constructor(private readonly sessions: SessionsService) {}
 
   @MessagePattern(VerifySubjects.sessionCreate)
-  create(@Payload() data: unknown, @Ctx() ctx: NatsContext) {
-    return this.sessions.create(parseOrThrow(sessionCreateRequest, data), apiIdOf(ctx));
+  create(@Payload() data: unknown, @Ctx() ctx: NatsContext): RpcReply<typeof VerifySubjects.sessionCreate> {
+    return this.sessions.create(rpcRequest(VerifySubjects.sessionCreate, data), apiIdOf(ctx));
   }
 
   @MessagePattern(VerifySubjects.sessionGet)
-  get(@Payload() data: unknown) {
-    return this.sessions.get(parseOrThrow(sessionRef, data));
+  get(@Payload() data: unknown): RpcReply<typeof VerifySubjects.sessionGet> {
+    return this.sessions.get(rpcRequest(VerifySubjects.sessionGet, data));
   }
 
   @MessagePattern(VerifySubjects.sessionList)
-  list(@Payload() data: unknown) {
-    return this.sessions.list(parseOrThrow(sessionListRequest, data));
+  list(@Payload() data: unknown): RpcReply<typeof VerifySubjects.sessionList> {
+    return this.sessions.list(rpcRequest(VerifySubjects.sessionList, data));
   }
 
   @MessagePattern(VerifySubjects.sessionValidate)
-  validate(@Payload() data: unknown) {
-    return this.sessions.validate(parseOrThrow(sessionValidateRequest, data));
+  validate(@Payload() data: unknown): RpcReply<typeof VerifySubjects.sessionValidate> {
+    return this.sessions.validate(rpcRequest(VerifySubjects.sessionValidate, data));
   }
 }

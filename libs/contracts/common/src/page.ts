@@ -8,11 +8,6 @@ export const pageSchema = z.object({
 });
 export type Page = z.infer<typeof pageSchema>;
 
-export interface PageResult<T> {
-  items: T[];
-  total: number;
-}
-
 export const DATA_REGIONS = ['us', 'in'] as const;
 export type DataRegion = (typeof DATA_REGIONS)[number];
 
@@ -29,3 +24,15 @@ export type Caller = z.infer<typeof callerSchema>;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Ids in URLs are UUIDs; anything else simply names nothing (a 404, not a 400). */
 export const isUuid = (value: string): boolean => UUID.test(value);
+
+/** The list shape every service answers: `objects` (or the key Plivo uses), the page and the total. */
+export const listResult = <T extends z.ZodType, K extends string = 'objects'>(item: T, key: K = 'objects' as K) =>
+  z.strictObject({ [key]: z.array(item), limit: z.number(), offset: z.number(), total_count: z.number() } as { [P in K]: z.ZodArray<T> } & {
+    limit: z.ZodNumber;
+    offset: z.ZodNumber;
+    total_count: z.ZodNumber;
+  });
+
+/** Commands whose reply says only that they happened. */
+export const changedReply = z.strictObject({ changed: z.literal(true) });
+export const deletedReply = z.strictObject({ deleted: z.literal(true) });

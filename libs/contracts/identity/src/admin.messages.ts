@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DATA_REGIONS, lenientEnum, optional, pageSchema } from '@signet/contracts/common';
+import { DATA_REGIONS, lenientEnum, listResult, optional, pageSchema } from '@signet/contracts/common';
 import { accountName } from './messages.js';
 
 export const ACCOUNT_TYPES = ['standard', 'developer'] as const;
@@ -33,31 +33,28 @@ export type AdminAccountListQuery = z.infer<typeof adminAccountListQuery>;
 export const adminAccountRef = z.object({ auth_id: z.string().max(64) });
 export type AdminAccountRef = z.infer<typeof adminAccountRef>;
 
-export interface AdminAccountView {
-  auth_id: string;
-  name: string;
-  email: string | null;
-  account_type: (typeof ACCOUNT_TYPES)[number];
-  billing_mode: (typeof BILLING_MODES)[number];
-  data_region: (typeof DATA_REGIONS)[number];
-  status: (typeof ACCOUNT_STATUSES)[number];
-  cash_credits: string;
-  subaccount_count: number;
-  created_at: string;
-  updated_at: string | null;
-  closed_at: string | null;
-  resource_uri: string;
-}
+export const adminAccountView = z.strictObject({
+  auth_id: z.string(),
+  name: z.string(),
+  email: z.string().nullable(),
+  account_type: z.enum(ACCOUNT_TYPES),
+  billing_mode: z.enum(BILLING_MODES),
+  data_region: z.enum(DATA_REGIONS),
+  status: z.enum(ACCOUNT_STATUSES),
+  cash_credits: z.string(),
+  subaccount_count: z.number(),
+  created_at: z.string(),
+  updated_at: z.string().nullable(),
+  closed_at: z.string().nullable(),
+  resource_uri: z.string(),
+});
+export type AdminAccountView = z.infer<typeof adminAccountView>;
 
-export interface AdminAccountCreated {
-  auth_id: string;
-  auth_token: string;
-  account: AdminAccountView;
-}
+export const adminAccountCreated = z.strictObject({ auth_id: z.string(), auth_token: z.string(), account: adminAccountView });
+export type AdminAccountCreated = z.infer<typeof adminAccountCreated>;
 
-export interface AdminAccountListResult {
-  objects: AdminAccountView[];
-  limit: number;
-  offset: number;
-  total_count: number;
-}
+export const adminAccountListResult = listResult(adminAccountView);
+export type AdminAccountListResult = z.infer<typeof adminAccountListResult>;
+
+/** What a lifecycle command answers: the account's status after it. */
+export const adminAccountStatus = (status: (typeof ACCOUNT_STATUSES)[number]) => z.strictObject({ status: z.literal(status) });

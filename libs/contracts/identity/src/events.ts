@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { eventSubject } from '@signet/contracts/common';
 
 /** Durable events on SIGNET_EVENTS; every service holding account data consumes them. */
@@ -7,17 +8,25 @@ export const IdentityEvents = {
 } as const;
 
 /** A main account was closed (irreversibly): delete everything it and its subaccounts own. */
-export interface AccountClosed {
-  auth_id: string;
+export const accountClosed = z.object({
+  auth_id: z.string(),
   /** The subaccounts closed with it; their data also carries `main_account_id = auth_id`. */
-  subaccount_auth_ids: string[];
-  closed_at: string;
-}
+  subaccount_auth_ids: z.array(z.string()),
+  closed_at: z.string(),
+});
+export type AccountClosed = z.infer<typeof accountClosed>;
 
 /** A subaccount was deleted: with `cascade` delete what it owns, otherwise hand it to its main account. */
-export interface SubaccountDeleted {
-  auth_id: string;
-  main_auth_id: string;
-  cascade: boolean;
-  deleted_at: string;
-}
+export const subaccountDeleted = z.object({
+  auth_id: z.string(),
+  main_auth_id: z.string(),
+  cascade: z.boolean(),
+  deleted_at: z.string(),
+});
+export type SubaccountDeleted = z.infer<typeof subaccountDeleted>;
+
+/** Each event subject bound to the schema of its `data`. */
+export const IdentityEventSchemas = {
+  [IdentityEvents.accountClosed]: accountClosed,
+  [IdentityEvents.subaccountDeleted]: subaccountDeleted,
+} as const;

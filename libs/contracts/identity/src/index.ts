@@ -5,3 +5,4 @@ export * from './ip-whitelist.messages.js';
 export * from './admin.messages.js';
 export * from './events.js';
 export * from './errors.js';
+export * from './rpc.js';

@@ -24,13 +24,8 @@ export type IpWhitelistAddRequest = z.infer<typeof ipWhitelistAddRequest>;
 export type IpWhitelistRemoveRequest = z.infer<typeof ipWhitelistRemoveRequest>;
 export type IpWhitelistSetRequest = z.infer<typeof ipWhitelistSetRequest>;
 
-export interface IpWhitelistEntryView {
-  id: string;
-  cidr: string;
-  created_at: string;
-}
+export const ipWhitelistEntryView = z.strictObject({ id: z.string(), cidr: z.string(), created_at: z.string() });
+export type IpWhitelistEntryView = z.infer<typeof ipWhitelistEntryView>;
 
-export interface IpWhitelistView {
-  enabled: boolean;
-  objects: IpWhitelistEntryView[];
-}
+export const ipWhitelistView = z.strictObject({ enabled: z.boolean(), objects: z.array(ipWhitelistEntryView) });
+export type IpWhitelistView = z.infer<typeof ipWhitelistView>;

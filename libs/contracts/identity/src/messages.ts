@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Caller, callerSchema, type DataRegion, optional } from '@signet/contracts/common';
+import { callerSchema, DATA_REGIONS, optional } from '@signet/contracts/common';
 
 export const authenticateRequest = z.object({
   auth_id: z.string().min(1).max(64),
@@ -8,15 +8,17 @@ export const authenticateRequest = z.object({
 export type AuthenticateRequest = z.infer<typeof authenticateRequest>;
 
 /** What identity answers for valid credentials: the caller, plus what the gateway enforces before any service sees it. */
-export interface AuthenticatedCaller extends Caller {
-  data_region: DataRegion;
+export const authenticatedCaller = z.strictObject({
+  ...callerSchema.shape,
+  data_region: z.enum(DATA_REGIONS),
   /** `suspended` when the account or its main account is suspended: every call is refused with a 403 saying so. */
-  status: 'active' | 'suspended';
+  status: z.enum(['active', 'suspended']),
   /** The main account's whitelisted CIDRs while enforcement is on; null when any address may call. */
-  ip_whitelist: string[] | null;
+  ip_whitelist: z.array(z.string()).nullable(),
   /** When the presented token stops working (the 48-hour grace after a rotation); null for the active token. */
-  token_expires_at: string | null;
-}
+  token_expires_at: z.string().nullable(),
+});
+export type AuthenticatedCaller = z.infer<typeof authenticatedCaller>;
 
 export const accountGetRequest = z.object({ auth_id: z.string().min(1).max(64) });
 
@@ -34,19 +36,20 @@ export const accountUpdateRequest = z.object({ caller: callerSchema, body: accou
 export type AccountUpdateRequest = z.infer<typeof accountUpdateRequest>;
 
 /** Plivo's account resource, as GET /v1/Account/{auth_id}/ returns it (without api_id). */
-export interface AccountView {
-  account_type: 'standard' | 'developer';
-  address: string;
-  auth_id: string;
-  auto_recharge: boolean;
-  billing_mode: 'prepaid' | 'postpaid';
-  cash_credits: string;
-  city: string;
-  name: string;
-  resource_uri: string;
-  state: string;
-  timezone: string;
-}
+export const accountView = z.strictObject({
+  account_type: z.enum(['standard', 'developer']),
+  address: z.string(),
+  auth_id: z.string(),
+  auto_recharge: z.boolean(),
+  billing_mode: z.enum(['prepaid', 'postpaid']),
+  cash_credits: z.string(),
+  city: z.string(),
+  name: z.string(),
+  resource_uri: z.string(),
+  state: z.string(),
+  timezone: z.string(),
+});
+export type AccountView = z.infer<typeof accountView>;
 
 /** POST /v1/Account/{auth_id}/AuthToken/ — the old token stops now, or after 48 hours. */
 export const tokenRotateBody = z.object({
@@ -58,9 +61,10 @@ export const tokenRotateBody = z.object({
 export const tokenRotateRequest = z.object({ caller: callerSchema, body: tokenRotateBody });
 export type TokenRotateRequest = z.infer<typeof tokenRotateRequest>;
 
-export interface TokenRotated {
-  auth_id: string;
-  auth_token: string;
+export const tokenRotated = z.strictObject({
+  auth_id: z.string(),
+  auth_token: z.string(),
   /** When the previous token stops working; null when it stopped at once. */
-  old_token_expires_at: string | null;
-}
+  old_token_expires_at: z.string().nullable(),
+});
+export type TokenRotated = z.infer<typeof tokenRotated>;

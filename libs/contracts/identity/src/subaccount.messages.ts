@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { callerSchema, lenientBool, optional, pageSchema } from '@signet/contracts/common';
+import { callerSchema, lenientBool, listResult, optional, pageSchema } from '@signet/contracts/common';
 import { accountName } from './messages.js';
 
 /** Plivo creates a subaccount disabled unless `enabled` is true. */
@@ -24,26 +24,21 @@ export type SubaccountUpdateRequest = z.infer<typeof subaccountUpdateRequest>;
 export type SubaccountDeleteRequest = z.infer<typeof subaccountDeleteRequest>;
 export type SubaccountListRequest = z.infer<typeof subaccountListRequest>;
 
-export interface SubaccountCreated {
-  auth_id: string;
-  auth_token: string;
-}
+export const subaccountCreated = z.strictObject({ auth_id: z.string(), auth_token: z.string() });
+export type SubaccountCreated = z.infer<typeof subaccountCreated>;
 
 /** Plivo's subaccount resource: `created` is a date, `modified` null until it changes. */
-export interface SubaccountView {
-  account: string;
-  auth_id: string;
-  auth_token: string;
-  created: string;
-  enabled: boolean;
-  modified: string | null;
-  name: string;
-  resource_uri: string;
-}
+export const subaccountView = z.strictObject({
+  account: z.string(),
+  auth_id: z.string(),
+  auth_token: z.string(),
+  created: z.string(),
+  enabled: z.boolean(),
+  modified: z.string().nullable(),
+  name: z.string(),
+  resource_uri: z.string(),
+});
+export type SubaccountView = z.infer<typeof subaccountView>;
 
-export interface SubaccountListResult {
-  objects: SubaccountView[];
-  limit: number;
-  offset: number;
-  total_count: number;
-}
+export const subaccountListResult = listResult(subaccountView);
+export type SubaccountListResult = z.infer<typeof subaccountListResult>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { callerSchema, optional, pageSchema } from '@signet/contracts/common';
+import { callerSchema, listResult, optional, pageSchema } from '@signet/contracts/common';
 import { requiredString } from './fields.js';
 
 /** `""` means no SIP authentication: setting it releases the application's credential and IP ACL. */
@@ -52,22 +52,19 @@ export type ApplicationListRequest = z.infer<typeof applicationListRequest>;
  * group number of the application's IP ACL entries in the Kamailio `address` view (what a proxy sends as
  * `X-Signet-App-Group`).
  */
-export interface ApplicationView {
-  app_id: string;
-  app_name: string;
-  answer_url: string;
-  answer_method: 'GET' | 'POST';
-  sip_auth_type: SipAuthType;
-  credential_uuid: string | null;
-  ip_acl_uuid: string | null;
-  sip_auth_group: number;
-  sub_account: string | null;
-  resource_uri: string;
-}
+export const applicationView = z.strictObject({
+  app_id: z.string(),
+  app_name: z.string(),
+  answer_url: z.string(),
+  answer_method: z.enum(['GET', 'POST']),
+  sip_auth_type: z.enum(SIP_AUTH_TYPES),
+  credential_uuid: z.string().nullable(),
+  ip_acl_uuid: z.string().nullable(),
+  sip_auth_group: z.number(),
+  sub_account: z.string().nullable(),
+  resource_uri: z.string(),
+});
+export type ApplicationView = z.infer<typeof applicationView>;
 
-export interface ApplicationListResult {
-  objects: ApplicationView[];
-  limit: number;
-  offset: number;
-  total_count: number;
-}
+export const applicationListResult = listResult(applicationView);
+export type ApplicationListResult = z.infer<typeof applicationListResult>;

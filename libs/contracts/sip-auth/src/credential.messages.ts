@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { callerSchema, pageSchema } from '@signet/contracts/common';
+import { callerSchema, listResult, pageSchema } from '@signet/contracts/common';
 import { requiredString } from './fields.js';
 
 const username = requiredString.pipe(
@@ -33,16 +33,8 @@ export type CredentialUpdateRequest = z.infer<typeof credentialUpdateRequest>;
 export type CredentialListRequest = z.infer<typeof credentialListRequest>;
 
 /** The password is never part of it: only its HA1 digests are stored. */
-export interface CredentialView {
-  credential_uuid: string;
-  username: string;
-  realm: string;
-  resource_uri: string;
-}
+export const credentialView = z.strictObject({ credential_uuid: z.string(), username: z.string(), realm: z.string(), resource_uri: z.string() });
+export type CredentialView = z.infer<typeof credentialView>;
 
-export interface CredentialListResult {
-  objects: CredentialView[];
-  limit: number;
-  offset: number;
-  total_count: number;
-}
+export const credentialListResult = listResult(credentialView);
+export type CredentialListResult = z.infer<typeof credentialListResult>;

@@ -5,3 +5,4 @@ export * from './credential.messages.js';
 export * from './ip-acl.messages.js';
 export * from './application.messages.js';
 export * from './proxy.messages.js';
+export * from './rpc.js';

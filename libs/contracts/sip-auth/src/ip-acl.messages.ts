@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { callerSchema, lenientInt, optional, pageSchema } from '@signet/contracts/common';
+import { callerSchema, lenientInt, listResult, optional, pageSchema } from '@signet/contracts/common';
 import { SIP_AUTH_QUOTAS } from './errors.js';
 import { hostPrefix, ipAddress, isIpv4, requiredString } from './fields.js';
 
@@ -41,23 +41,11 @@ export type IpAclListRequest = z.infer<typeof ipAclListRequest>;
 export type IpAclEntryAddRequest = z.infer<typeof ipAclEntryAddRequest>;
 export type IpAclEntryRef = z.infer<typeof ipAclEntryRef>;
 
-export interface IpAclEntryView {
-  entry_id: string;
-  ip: string;
-  cidr_prefix: number;
-  description: string;
-}
+export const ipAclEntryView = z.strictObject({ entry_id: z.string(), ip: z.string(), cidr_prefix: z.number(), description: z.string() });
+export type IpAclEntryView = z.infer<typeof ipAclEntryView>;
 
-export interface IpAclView {
-  ip_acl_uuid: string;
-  name: string;
-  entries: IpAclEntryView[];
-  resource_uri: string;
-}
+export const ipAclView = z.strictObject({ ip_acl_uuid: z.string(), name: z.string(), entries: z.array(ipAclEntryView), resource_uri: z.string() });
+export type IpAclView = z.infer<typeof ipAclView>;
 
-export interface IpAclListResult {
-  objects: IpAclView[];
-  limit: number;
-  offset: number;
-  total_count: number;
-}
+export const ipAclListResult = listResult(ipAclView);
+export type IpAclListResult = z.infer<typeof ipAclListResult>;

@@ -32,11 +32,12 @@ export const digestVerifyRequest = z
   .refine((d) => !d.algorithm.endsWith('-sess') || d.cnonce !== undefined, 'a -sess algorithm needs cnonce');
 export type DigestVerifyRequest = z.infer<typeof digestVerifyRequest>;
 
-export interface DigestVerifyResult {
-  valid: boolean;
+export const digestVerifyResult = z.strictObject({
+  valid: z.boolean(),
   /** The credential the username and realm name, when the response is valid. */
-  credential_uuid: string | null;
-}
+  credential_uuid: z.string().nullable(),
+});
+export type DigestVerifyResult = z.infer<typeof digestVerifyResult>;
 
 /** The application by its id or by its group number (the `grp` of the Kamailio `address` view). */
 export const addressCheckRequest = z
@@ -48,9 +49,10 @@ export const addressCheckRequest = z
   .refine((r) => (r.app_id === undefined) !== (r.sip_auth_group === undefined), 'give exactly one of app_id and sip_auth_group');
 export type AddressCheckRequest = z.infer<typeof addressCheckRequest>;
 
-export interface AddressCheckResult {
-  app_id: string;
+export const addressCheckResult = z.strictObject({
+  app_id: z.string(),
   /** False when the application's sip_auth_type does not include an IP ACL: then every address is allowed. */
-  ip_acl_required: boolean;
-  allowed: boolean;
-}
+  ip_acl_required: z.boolean(),
+  allowed: z.boolean(),
+});
+export type AddressCheckResult = z.infer<typeof addressCheckResult>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { callerSchema, lenientBool, lenientEnum, lenientInt, optional, pageSchema } from '@signet/contracts/common';
+import { callerSchema, lenientBool, lenientEnum, lenientInt, listResult, optional, pageSchema } from '@signet/contracts/common';
 
 export const DEFAULT_TEMPLATE = 'Your ${brand_name} verification code is ${code}';
 
@@ -37,29 +37,26 @@ export type AppRef = z.infer<typeof appRef>;
 export type AppUpdateRequest = z.infer<typeof appUpdateRequest>;
 export type AppListRequest = z.infer<typeof appListRequest>;
 
-export interface VerifyAppView {
-  app_uuid: string;
-  name: string;
-  brand_name: string;
-  otp_length: number;
-  otp_expiry: number;
-  otp_attempts: number;
-  max_validation_attempts: number;
-  sms_channel: boolean;
-  voice_channel: boolean;
-  template: string;
-  template_uuid: string | null;
-  is_default: boolean;
-  enable_fraudshield: boolean;
-  fs_protection_level: string;
-  customer_app_hash: string | null;
-  created_at: string;
-  updated_at: string;
-}
+export const verifyAppView = z.strictObject({
+  app_uuid: z.string(),
+  name: z.string(),
+  brand_name: z.string(),
+  otp_length: z.number(),
+  otp_expiry: z.number(),
+  otp_attempts: z.number(),
+  max_validation_attempts: z.number(),
+  sms_channel: z.boolean(),
+  voice_channel: z.boolean(),
+  template: z.string(),
+  template_uuid: z.string().nullable(),
+  is_default: z.boolean(),
+  enable_fraudshield: z.boolean(),
+  fs_protection_level: z.string(),
+  customer_app_hash: z.string().nullable(),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+export type VerifyAppView = z.infer<typeof verifyAppView>;
 
-export interface AppListResult {
-  verify_apps: VerifyAppView[];
-  limit: number;
-  offset: number;
-  total_count: number;
-}
+export const appListResult = listResult(verifyAppView, 'verify_apps');
+export type AppListResult = z.infer<typeof appListResult>;

@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import { eventSubject } from '@signet/contracts/common';
+import { CHANNELS } from './session.messages.js';
 
 export const VerifyEvents = {
   attemptStatusChanged: eventSubject('verify', 'attempt', 'status_changed'),
@@ -6,30 +8,41 @@ export const VerifyEvents = {
   sessionExpired: eventSubject('verify', 'session', 'expired'),
 } as const;
 
-export interface AttemptStatusChanged {
-  session_uuid: string;
-  attempt_uuid: string;
-  attempt_sequence: number;
-  account_id: string;
-  main_account_id: string;
-  app_uuid: string;
-  channel: 'sms' | 'voice';
-  status: string;
-  error_code: string | null;
-  recipient: string;
-  session_status: string;
-  callback_url: string | null;
-  callback_method: 'GET' | 'POST';
-  request_time: string;
-}
+const callbackMethod = z.enum(['GET', 'POST']);
 
-export interface SessionEnded {
-  session_uuid: string;
-  account_id: string;
-  main_account_id: string;
-  app_uuid: string;
-  recipient: string;
-  status: 'verified' | 'expired';
-  callback_url: string | null;
-  callback_method: 'GET' | 'POST';
-}
+export const attemptStatusChanged = z.object({
+  session_uuid: z.string(),
+  attempt_uuid: z.string(),
+  attempt_sequence: z.number(),
+  account_id: z.string(),
+  main_account_id: z.string(),
+  app_uuid: z.string(),
+  channel: z.enum(CHANNELS),
+  status: z.string(),
+  error_code: z.string().nullable(),
+  recipient: z.string(),
+  session_status: z.string(),
+  callback_url: z.string().nullable(),
+  callback_method: callbackMethod,
+  request_time: z.string(),
+});
+export type AttemptStatusChanged = z.infer<typeof attemptStatusChanged>;
+
+export const sessionEnded = z.object({
+  session_uuid: z.string(),
+  account_id: z.string(),
+  main_account_id: z.string(),
+  app_uuid: z.string(),
+  recipient: z.string(),
+  status: z.enum(['verified', 'expired']),
+  callback_url: z.string().nullable(),
+  callback_method: callbackMethod,
+});
+export type SessionEnded = z.infer<typeof sessionEnded>;
+
+/** Each event subject bound to the schema of its `data`. */
+export const VerifyEventSchemas = {
+  [VerifyEvents.attemptStatusChanged]: attemptStatusChanged,
+  [VerifyEvents.sessionVerified]: sessionEnded,
+  [VerifyEvents.sessionExpired]: sessionEnded,
+} as const;

@@ -5,3 +5,4 @@ export * from './queues.js';
 export * from './session.messages.js';
 export * from './app.messages.js';
 export * from './outbox.messages.js';
+export * from './rpc.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { callerSchema, optional } from '@signet/contracts/common';
+import { CHANNELS } from './session.messages.js';
 
 /** The dev outbox: what the `outbox` provider "sent", readable by the account that sent it. */
 export const outboxListRequest = z.object({
@@ -8,11 +9,13 @@ export const outboxListRequest = z.object({
 });
 export type OutboxListRequest = z.infer<typeof outboxListRequest>;
 
-export interface OutboxMessageView {
-  attempt_uuid: string;
-  session_uuid: string;
-  recipient: string;
-  channel: 'sms' | 'voice';
-  text: string;
-  time: string;
-}
+export const outboxMessageView = z.strictObject({
+  attempt_uuid: z.string(),
+  session_uuid: z.string(),
+  recipient: z.string(),
+  channel: z.enum(CHANNELS),
+  text: z.string(),
+  time: z.string(),
+});
+export type OutboxMessageView = z.infer<typeof outboxMessageView>;
+export const outboxListResult = z.strictObject({ messages: z.array(outboxMessageView) });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { callerSchema, lenientEnum, lenientInt, lenientString, optional, pageSchema } from '@signet/contracts/common';
+import { callerSchema, lenientEnum, lenientInt, lenientString, listResult, optional, pageSchema } from '@signet/contracts/common';
 
 export const CHANNELS = ['sms', 'voice'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -26,10 +26,8 @@ export type SessionCreateBody = z.infer<typeof sessionCreateBody>;
 
 export const sessionCreateRequest = z.object({ caller: callerSchema, requestor_ip: z.string().nullable(), body: sessionCreateBody });
 export type SessionCreateRequest = z.infer<typeof sessionCreateRequest>;
-export interface SessionCreateResult {
-  message: 'Session initiated';
-  session_uuid: string;
-}
+export const sessionCreateResult = z.strictObject({ message: z.literal('Session initiated'), session_uuid: z.string() });
+export type SessionCreateResult = z.infer<typeof sessionCreateResult>;
 
 export const sessionRef = z.object({ caller: callerSchema, session_uuid: z.string() });
 export type SessionRef = z.infer<typeof sessionRef>;
@@ -41,9 +39,8 @@ export const sessionValidateBody = z.preprocess(
 );
 export const sessionValidateRequest = sessionRef.extend({ body: sessionValidateBody });
 export type SessionValidateRequest = z.infer<typeof sessionValidateRequest>;
-export interface SessionValidateResult {
-  message: 'session validated successfully.';
-}
+export const sessionValidateResult = z.strictObject({ message: z.literal('session validated successfully.') });
+export type SessionValidateResult = z.infer<typeof sessionValidateResult>;
 
 const sessionTime = z
   .string()
@@ -82,38 +79,31 @@ export function normalizeSessionListQuery(q: Record<string, unknown>): Record<st
 export const sessionListRequest = z.object({ caller: callerSchema, query: sessionListQuery });
 export type SessionListRequest = z.infer<typeof sessionListRequest>;
 
-export interface AttemptDetail {
-  channel: Channel;
-  attempt_uuid: string;
-  status: string;
-  time: string;
-}
+export const attemptDetail = z.strictObject({ channel: z.enum(CHANNELS), attempt_uuid: z.string(), status: z.string(), time: z.string() });
+export type AttemptDetail = z.infer<typeof attemptDetail>;
 
-export interface SessionView {
-  session_uuid: string;
-  app_uuid: string;
-  alias: string;
-  recipient: string;
-  channel: Channel;
-  locale: string;
-  status: SessionStatus;
-  count: number;
-  requestor_ip: string | null;
-  destination_country_iso2: string | null;
-  destination_network: string | null;
-  attempt_details: AttemptDetail[];
-  charges: {
-    total_charge: string;
-    validation_charge: string;
-    attempt_charges: { attempt_uuid: string; channel: Channel; charge: string }[];
-  };
-  created_at: string;
-  updated_at: string;
-}
+export const sessionView = z.strictObject({
+  session_uuid: z.string(),
+  app_uuid: z.string(),
+  alias: z.string(),
+  recipient: z.string(),
+  channel: z.enum(CHANNELS),
+  locale: z.string(),
+  status: z.enum(SESSION_STATUSES),
+  count: z.number(),
+  requestor_ip: z.string().nullable(),
+  destination_country_iso2: z.string().nullable(),
+  destination_network: z.string().nullable(),
+  attempt_details: z.array(attemptDetail),
+  charges: z.strictObject({
+    total_charge: z.string(),
+    validation_charge: z.string(),
+    attempt_charges: z.array(z.strictObject({ attempt_uuid: z.string(), channel: z.enum(CHANNELS), charge: z.string() })),
+  }),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+export type SessionView = z.infer<typeof sessionView>;
 
-export interface SessionListResult {
-  sessions: SessionView[];
-  limit: number;
-  offset: number;
-  total_count: number;
-}
+export const sessionListResult = listResult(sessionView, 'sessions');
+export type SessionListResult = z.infer<typeof sessionListResult>;
