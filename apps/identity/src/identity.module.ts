@@ -3,6 +3,7 @@ import { databaseProviders } from '@signet/database';
 import { HEALTH_CHECKS, healthController, type HealthCheck } from '@signet/health';
 import { Keyring } from '@signet/secrets';
 import { DataSource } from 'typeorm';
+import { eventsRelayProvider } from '@signet/outbox';
 import { AccountsRepository } from './accounts/accounts.repository.js';
 import { AccountsRpcController } from './accounts/accounts.rpc-controller.js';
 import { AccountsService } from './accounts/accounts.service.js';
@@ -15,9 +16,8 @@ import { CredentialsRpcController } from './credentials/credentials.rpc-controll
 import { CredentialsService } from './credentials/credentials.service.js';
 import { TokenRotationService } from './credentials/token-rotation.service.js';
 import { TokensRepository } from './credentials/tokens.repository.js';
-import { identityDatabase } from './database/data-source.js';
+import { IDENTITY_SCHEMA, identityDatabase } from './database/data-source.js';
 import { CredentialsNotifier } from './events/credentials-notifier.js';
-import { EventsRelay } from './events/events-relay.js';
 import { identityNatsProviders } from './events/identity-nats.js';
 import { IpWhitelistRepository } from './ip-whitelist/ip-whitelist.repository.js';
 import { IpWhitelistRpcController } from './ip-whitelist/ip-whitelist.rpc-controller.js';
@@ -52,7 +52,7 @@ import { SubaccountsService } from './subaccounts/subaccounts.service.js';
     IpWhitelistService,
     AdminAccountsRepository,
     AdminAccountsService,
-    EventsRelay,
+    eventsRelayProvider('identity', IDENTITY_SCHEMA, IDENTITY_CONFIG),
     CredentialsNotifier,
     BootstrapService,
   ],

@@ -3,10 +3,10 @@ import { databaseProviders } from '@signet/database';
 import { HEALTH_CHECKS, type HealthCheck } from '@signet/health';
 import { Keyring } from '@signet/secrets';
 import { DataSource } from 'typeorm';
+import { eventsRelayProvider } from '@signet/outbox';
 import { loadVerifyConfig, VERIFY_CONFIG, type VerifyConfig } from './config/verify.config.js';
-import { verifyDatabase } from './database/data-source.js';
+import { VERIFY_SCHEMA, verifyDatabase } from './database/data-source.js';
 import { DeliveryQueue } from './delivery/delivery.queue.js';
-import { EventsRelay } from './events/events-relay.js';
 import { ExpiryQueue } from './expiry/expiry.queue.js';
 import { SessionsRepository } from './sessions/sessions.repository.js';
 
@@ -15,7 +15,7 @@ export const verifyCoreProviders: Provider[] = [
   { provide: VERIFY_CONFIG, useFactory: loadVerifyConfig },
   { provide: Keyring, useFactory: (c: VerifyConfig) => new Keyring(c.SIGNET_SECRET_KEY), inject: [VERIFY_CONFIG] },
   ...databaseProviders(verifyDatabase),
-  EventsRelay,
+  eventsRelayProvider('verify', VERIFY_SCHEMA, VERIFY_CONFIG),
   DeliveryQueue,
   ExpiryQueue,
   SessionsRepository,

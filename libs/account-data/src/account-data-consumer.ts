@@ -1,12 +1,18 @@
 import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/transport-node';
+import type { EventData } from '@signet/contracts/catalog';
 import type { EventEnvelope, ServiceName } from '@signet/contracts/common';
-import { type AccountClosed, IdentityEvents, type SubaccountDeleted } from '@signet/contracts/identity';
+import { IdentityEvents } from '@signet/contracts/identity';
 import { connectNats, consumeEvents, type EventConsumer } from '@signet/nats';
 import { handleOnce, pruneProcessedEvents } from '@signet/outbox';
 import type { DataSource, EntityManager } from 'typeorm';
 
 const HOUR_MS = 3600_000;
+
+/** An identity closing event as `consumeEvents` delivers it: narrowing on the subject narrows the data. */
+type IdentityEvent =
+  | [event: EventEnvelope<EventData<typeof IdentityEvents.accountClosed>>, subject: typeof IdentityEvents.accountClosed]
+  | [event: EventEnvelope<EventData<typeof IdentityEvents.subaccountDeleted>>, subject: typeof IdentityEvents.subaccountDeleted];
 
 /** The two ways every service's rows name an owner: the (sub)account itself, and the main account above it. */
 export type Owner = 'account_id' | 'main_account_id';
@@ -38,19 +44,19 @@ export abstract class AccountDataConsumer implements OnApplicationBootstrap, OnA
 
   async onApplicationBootstrap(): Promise<void> {
     this.nc = await connectNats(this.natsUrl, `${this.service}-identity-events`);
-    this.consumer = await consumeEvents(this.nc, this.service, [IdentityEvents.accountClosed, IdentityEvents.subaccountDeleted], (event, subject) =>
-      this.apply(event, subject),
+    this.consumer = await consumeEvents(this.nc, this.service, [IdentityEvents.accountClosed, IdentityEvents.subaccountDeleted], (...args) =>
+      this.apply(...args),
     );
     this.pruner = setInterval(() => void pruneProcessedEvents(this.ds, this.schema).catch(() => undefined), HOUR_MS);
   }
 
-  async apply(event: EventEnvelope, subject: string): Promise<void> {
+  async apply(...[event, subject]: IdentityEvent): Promise<void> {
     const applied = await handleOnce(this.ds, this.schema, event, async (em) => {
       if (subject === IdentityEvents.accountClosed) {
         // A closed main account: its data and its subaccounts' all carry its id as `main_account_id`.
-        await this.store.deleteOwned(em, 'main_account_id', (event.data as AccountClosed).auth_id);
-      } else if (subject === IdentityEvents.subaccountDeleted) {
-        const { auth_id, main_auth_id, cascade } = event.data as SubaccountDeleted;
+        await this.store.deleteOwned(em, 'main_account_id', event.data.auth_id);
+      } else {
+        const { auth_id, main_auth_id, cascade } = event.data;
         await (cascade ? this.store.deleteOwned(em, 'account_id', auth_id) : this.store.moveSubaccount(em, auth_id, main_auth_id));
       }
     });

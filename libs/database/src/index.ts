@@ -1,3 +1,4 @@
 export * from './data-source.js';
 export * from './migrate.js';
 export * from './database.providers.js';
+export * from './sql.js';

@@ -1,13 +1,29 @@
 import { Logger } from '@nestjs/common';
 import { AckPolicy, DeliverPolicy, jetstream, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { EVENTS_STREAM, type EventEnvelope } from '@signet/contracts/common';
+import type { z } from 'zod';
+import { Events, type EventMap, type EventSubject } from '@signet/contracts/catalog';
+import { EVENTS_STREAM, eventEnvelope, type EventEnvelope } from '@signet/contracts/common';
 import { ensureEventsStream } from './jetstream.js';
 
-export type EventHandler = (event: EventEnvelope, subject: string) => Promise<void>;
+/** Event subjects bound to the schema of their `data` (`Events` in @signet/contracts/catalog, or a test's own). */
+export type EventSchemas = Record<string, z.ZodType>;
+
+/**
+ * A handler gets the parsed envelope and its subject; narrowing on `subject` narrows `event.data`:
+ * `(event, subject) => { if (subject === IdentityEvents.accountClosed) event.data.subaccount_auth_ids … }`.
+ */
+export type EventHandler<M extends EventSchemas = EventMap, S extends keyof M & string = keyof M & string> = (
+  ...args: { [K in S]: [event: EventEnvelope<z.output<M[K]>>, subject: K] }[S]
+) => Promise<void>;
 
 export interface EventConsumer {
   stop(): Promise<void>;
+}
+
+export interface ConsumeOptions {
+  /** Where parked (malformed) and failed events are reported; `Events:<consumer>` by default. */
+  logger?: Pick<Logger, 'error' | 'warn'>;
 }
 
 const ACK_WAIT_MS = 30_000;
@@ -21,14 +37,34 @@ export const retryDelayMs = (deliveries: number): number => Math.min(60_000, 500
 
 /**
  * Consumes SIGNET_EVENTS durably: each subject gets its own durable pull consumer (NATS 2.9 has no multi-subject
- * filter), shared by every replica of the consuming service, so each event is handled by one replica. An event is
- * acknowledged only after `handler` resolves; a failure is redelivered later. Delivery is at least once, so the
- * handler must be idempotent by event id (see `handleOnce` in @signet/outbox).
+ * filter), shared by every replica of the consuming service, so each event is handled by one replica. Every
+ * event is parsed with its subject's schema from the contracts before the handler sees it; one that does not
+ * parse is parked (terminated, with a log line naming its subject and stream sequence), never redelivered. An
+ * event is acknowledged only after `handler` resolves; a failure is redelivered later. Delivery is at least once,
+ * so the handler must be idempotent by event id (see `handleOnce` in @signet/outbox).
  */
-export async function consumeEvents(nc: NatsConnection, consumer: string, subjects: string[], handler: EventHandler): Promise<EventConsumer> {
+export function consumeEvents<S extends EventSubject>(
+  nc: NatsConnection,
+  consumer: string,
+  subjects: readonly S[],
+  handler: EventHandler<EventMap, S>,
+  options: ConsumeOptions = {},
+): Promise<EventConsumer> {
+  return consumeEventsWith(nc, consumer, Events, subjects, handler, options);
+}
+
+/** `consumeEvents` against a schema map of one's own (a test's subjects). */
+export async function consumeEventsWith<M extends EventSchemas, S extends keyof M & string>(
+  nc: NatsConnection,
+  consumer: string,
+  schemas: M,
+  subjects: readonly S[],
+  handler: EventHandler<M, S>,
+  options: ConsumeOptions = {},
+): Promise<EventConsumer> {
   const jsm = await ensureEventsStream(nc);
   const js = jetstream(nc);
-  const logger = new Logger(`Events:${consumer}`);
+  const logger = options.logger ?? new Logger(`Events:${consumer}`);
   const streams: ConsumerMessages[] = [];
   const loops: Promise<void>[] = [];
   for (const subject of subjects) {
@@ -36,8 +72,10 @@ export async function consumeEvents(nc: NatsConnection, consumer: string, subjec
     const config = { durable_name: name, filter_subject: subject, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All, ack_wait: ACK_WAIT_MS * MS };
     await jsm.consumers.add(EVENTS_STREAM, config).catch(() => jsm.consumers.update(EVENTS_STREAM, name, { filter_subject: subject, ack_wait: config.ack_wait }));
     const messages = await (await js.consumers.get(EVENTS_STREAM, name)).consume({ max_messages: 64 });
+    const parse = eventEnvelope(subject, schemas[subject]) as unknown as z.ZodType<EventEnvelope>;
+    const deliver = handler as (event: EventEnvelope, subject: string) => Promise<void>;
     streams.push(messages);
-    loops.push(drain(messages, handler, logger));
+    loops.push(drain(messages, parse, deliver, logger));
   }
   return {
     async stop() {
@@ -47,21 +85,35 @@ export async function consumeEvents(nc: NatsConnection, consumer: string, subjec
   };
 }
 
-async function drain(messages: ConsumerMessages, handler: EventHandler, logger: Logger): Promise<void> {
-  for await (const m of messages) await handle(m, handler, logger);
+type Deliver = (event: EventEnvelope, subject: string) => Promise<void>;
+
+async function drain(messages: ConsumerMessages, schema: z.ZodType<EventEnvelope>, handler: Deliver, logger: ConsumeOptions['logger'] & object): Promise<void> {
+  for await (const m of messages) await handle(m, schema, handler, logger);
 }
 
-async function handle(m: JsMsg, handler: EventHandler, logger: Logger): Promise<void> {
-  let event: EventEnvelope;
+/** The message as an event of its subject, or why it is not one. */
+function parseEvent(m: JsMsg, schema: z.ZodType<EventEnvelope>): { event: EventEnvelope } | { problem: string } {
+  let json: unknown;
   try {
-    event = m.json<EventEnvelope>();
-    if (typeof event?.id !== 'string') throw new Error('no event id');
-  } catch (err) {
-    // Redelivering what cannot be parsed would never succeed. (No reason string: NATS 2.9 ignores such a +TERM.)
-    logger.error(`dropping malformed event on ${m.subject} (stream seq ${m.seq}): ${(err as Error).message}`);
+    json = m.json();
+  } catch {
+    return { problem: 'not JSON' };
+  }
+  const parsed = schema.safeParse(json);
+  if (parsed.success) return { event: parsed.data };
+  const issue = parsed.error.issues[0];
+  return { problem: `${issue.path.join('.') || '(envelope)'}: ${issue.message}` };
+}
+
+async function handle(m: JsMsg, schema: z.ZodType<EventEnvelope>, handler: Deliver, logger: ConsumeOptions['logger'] & object): Promise<void> {
+  const parsed = parseEvent(m, schema);
+  if ('problem' in parsed) {
+    // Redelivering what does not parse would never succeed: park it (+TERM; no reason string, NATS 2.9 ignores one).
+    logger.error(`parking malformed event on ${m.subject} (stream seq ${m.seq}): ${parsed.problem}`);
     m.term();
     return;
   }
+  const { event } = parsed;
   try {
     await handler(event, m.subject);
     m.ack();

@@ -5,7 +5,7 @@ import { RpcClient } from '@signet/nats';
 import { AdminAuthGuard } from '../auth/admin-auth.guard.js';
 import { ApiId } from '../auth/caller.decorator.js';
 import { withApiId } from '../http/api-request.js';
-import { pageMeta } from '../verify/page-meta.js';
+import { pageMeta } from '../http/page-meta.js';
 
 /** The operators' account lifecycle; closing is irreversible. */
 @Controller('admin/v1/Account')

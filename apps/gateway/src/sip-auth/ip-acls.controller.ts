@@ -6,7 +6,7 @@ import { RpcClient } from '@signet/nats';
 import { BasicAuthGuard } from '../auth/basic-auth.guard.js';
 import { ApiId, CurrentCaller } from '../auth/caller.decorator.js';
 import { withApiId } from '../http/api-request.js';
-import { pageMeta } from '../verify/page-meta.js';
+import { pageMeta } from '../http/page-meta.js';
 import { SipAuthRateLimitGuard } from './sip-auth-rate-limit.guard.js';
 
 @Controller('v1/Account/:authId/SipAuth/IpAccessControlList')

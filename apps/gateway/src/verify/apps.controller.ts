@@ -5,7 +5,7 @@ import { parseOrThrow } from '@signet/errors';
 import { RpcClient } from '@signet/nats';
 import { BasicAuthGuard } from '../auth/basic-auth.guard.js';
 import { ApiId, CurrentCaller } from '../auth/caller.decorator.js';
-import { pageMeta } from './page-meta.js';
+import { pageMeta } from '../http/page-meta.js';
 
 @Controller('v1/Account/:authId/Verify/App')
 @UseGuards(BasicAuthGuard)

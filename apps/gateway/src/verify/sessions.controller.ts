@@ -7,7 +7,7 @@ import { BasicAuthGuard } from '../auth/basic-auth.guard.js';
 import { ApiId, CurrentCaller } from '../auth/caller.decorator.js';
 import { type ApiRequest, withApiId } from '../http/api-request.js';
 import { RateLimiter } from '../rate-limit/rate-limiter.js';
-import { pageMeta } from './page-meta.js';
+import { pageMeta } from '../http/page-meta.js';
 
 /** Plivo documents 20 list calls a minute per account. */
 const LIST_LIMIT = 20;

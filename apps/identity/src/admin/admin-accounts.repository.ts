@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AdminAccountCreateBody, AdminAccountListQuery, AdminAccountView } from '@signet/contracts/identity';
+import { utc } from '@signet/database';
 import { DataSource } from 'typeorm';
 import { type SealedToken, TokensRepository } from '../credentials/tokens.repository.js';
-import { accountClosedInsert, utc } from '../events/event-sql.js';
+import { accountClosedInsert } from '../events/event-sql.js';
 
 const SELECT = `
   SELECT a.auth_id, a.name, a.email, a.account_type, a.billing_mode, a.data_region, a.status, to_char(a.cash_credits, 'FM9999999999990.00000') AS cash_credits,

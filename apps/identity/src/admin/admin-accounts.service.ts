@@ -9,10 +9,10 @@ import {
 } from '@signet/contracts/identity';
 import { DomainError } from '@signet/errors';
 import { Keyring, sealToken, tokenDigest } from '@signet/secrets';
+import { EventsRelay } from '@signet/outbox';
 import { newAuthToken, newMainAuthId } from '../accounts/account-ids.js';
 import { accountNotFound } from '../accounts/accounts.service.js';
 import { CredentialsNotifier } from '../events/credentials-notifier.js';
-import { EventsRelay } from '../events/events-relay.js';
 import { AdminAccountsRepository } from './admin-accounts.repository.js';
 
 const stateConflict = (message: string) => new DomainError(IdentityErrors.ACCOUNT_STATE_CONFLICT, message);

@@ -1,11 +1,10 @@
 import { IdentityEvents } from '@signet/contracts/identity';
+import { utc } from '@signet/database';
 
 /**
  * Outbox rows written by the same statement as the change they describe, so an event exists exactly when its
  * change committed. Each is a data-modifying CTE body; the JSON matches `AccountClosed` / `SubaccountDeleted`.
  */
-export const utc = (col: string): string => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
-
 const insert = (type: string, data: string, from: string): string =>
   `INSERT INTO identity.outbox_events (id, subject, payload)
    SELECT ev.id, '${type}', jsonb_build_object('id', ev.id, 'type', '${type}', 'occurred_at', ${utc('now()')}, 'data', ${data})

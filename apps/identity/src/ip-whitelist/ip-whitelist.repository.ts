@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { IP_WHITELIST_MAX, type IpWhitelistEntryView } from '@signet/contracts/identity';
+import { utc } from '@signet/database';
 import { DataSource, type EntityManager } from 'typeorm';
-import { utc } from '../events/event-sql.js';
 
 const ENTRY = `id, cidr::text AS cidr, ${utc('created_at')} AS created_at`;
 

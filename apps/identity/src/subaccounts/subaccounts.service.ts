@@ -13,10 +13,10 @@ import {
 } from '@signet/contracts/identity';
 import { DomainError } from '@signet/errors';
 import { Keyring, openToken, sealToken, tokenDigest } from '@signet/secrets';
+import { EventsRelay } from '@signet/outbox';
 import { newAuthToken, newSubaccountAuthId } from '../accounts/account-ids.js';
 import { requireMainAccount } from '../accounts/main-account.js';
 import { CredentialsNotifier } from '../events/credentials-notifier.js';
-import { EventsRelay } from '../events/events-relay.js';
 import { type SubaccountRow, SubaccountsRepository } from './subaccounts.repository.js';
 
 const subaccountNotFound = (): DomainError => new DomainError(IdentityErrors.SUBACCOUNT_NOT_FOUND, 'subaccount not found');

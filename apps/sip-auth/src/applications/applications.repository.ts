@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Caller } from '@signet/contracts/common';
 import type { ApplicationView } from '@signet/contracts/sip-auth';
+import { visible } from '@signet/database';
 import { DataSource } from 'typeorm';
 import { withTotal } from '../database/page.js';
-import { visible } from '../database/visibility.js';
 import type { SipAuthBinding } from './sip-auth-binding.js';
 
 /** The stored application: the settings the API shows, plus who owns it and its Kamailio address group. */

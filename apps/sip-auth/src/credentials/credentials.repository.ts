@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Caller } from '@signet/contracts/common';
+import { visible } from '@signet/database';
 import { DataSource } from 'typeorm';
 import type { CredentialDigests } from '../proxy/digest.js';
 import { withTotal } from '../database/page.js';
-import { visible } from '../database/visibility.js';
 
 export interface CredentialRow {
   uuid: string;

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Caller } from '@signet/contracts/common';
 import type { IpAclEntryBody } from '@signet/contracts/sip-auth';
+import { visible } from '@signet/database';
 import { DataSource, type EntityManager } from 'typeorm';
 import { withTotal } from '../database/page.js';
-import { visible } from '../database/visibility.js';
 
 export interface IpAclRow {
   uuid: string;

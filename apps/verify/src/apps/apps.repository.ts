@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Caller } from '@signet/contracts/common';
 import { DEFAULT_TEMPLATE, type AppUpdateBody, type VerifyAppView } from '@signet/contracts/verify';
+import { utc, visible } from '@signet/database';
 import { DataSource, type EntityManager } from 'typeorm';
 
 /** The stored app: the API's view under its own key, plus who owns it. */
@@ -27,11 +28,8 @@ export const APP_DEFAULTS: AppSettings = {
 };
 
 const COLUMNS = Object.keys(APP_DEFAULTS) as (keyof AppSettings)[];
-const TIME = (c: string) => `to_char(${c} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS ${c}`;
+const TIME = (c: string) => `${utc(c)} AS ${c}`;
 const SELECT = `SELECT uuid, account_id, main_account_id, ${COLUMNS.join(', ')}, ${TIME('created_at')}, ${TIME('updated_at')} FROM verify.apps`;
-
-/** A main account sees its own apps and its subaccounts'; a subaccount only its own. */
-export const visible = (caller: Caller, param: string): string => (caller.is_subaccount ? `account_id = ${param}` : `main_account_id = ${param}`);
 
 @Injectable()
 export class AppsRepository {

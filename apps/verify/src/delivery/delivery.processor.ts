@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { DeliveryProvider } from '@signet/providers';
 import { Keyring } from '@signet/secrets';
 import { UnrecoverableError, type Job } from 'bullmq';
-import { EventsRelay } from '../events/events-relay.js';
+import { EventsRelay } from '@signet/outbox';
 import { openOtp } from '../otp/otp.js';
 import { DeliveryRepository } from './delivery.repository.js';
 import type { DeliveryJob } from './delivery.queue.js';

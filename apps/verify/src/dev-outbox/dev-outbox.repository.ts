@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Caller } from '@signet/contracts/common';
 import type { OutboxMessageView } from '@signet/contracts/verify';
 import type { OutboundMessage, OutboxStore } from '@signet/providers';
+import { utc } from '@signet/database';
 import { DataSource } from 'typeorm';
-import { utc } from '../events/event-sql.js';
 
 /** Where the `outbox` provider keeps what it "sent", for a developer to read the OTP locally. */
 @Injectable()

@@ -1,12 +1,11 @@
 import { VerifyEvents } from '@signet/contracts/verify';
+import { utc } from '@signet/database';
 
 /**
  * Outbox rows written by the same statement as the state change they describe, so an event exists exactly when
  * its change committed. Each fragment is a data-modifying CTE body reading the named CTEs/aliases.
  * The JSON matches `AttemptStatusChanged` / `SessionEnded` in the verify contract.
  */
-const utc = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
-
 /**
  * One outbox row per row of `from`, in `ord` order. The id is drawn in the inner select list so every row gets its
  * own (a LATERAL subquery that references nothing is evaluated once and would repeat one id).
@@ -46,5 +45,3 @@ export const sessionEndedInsert = (type: typeof VerifyEvents.sessionVerified | t
        'recipient', s.recipient, 'status', s.status, 'callback_url', s.callback_url, 'callback_method', s.callback_method)`,
     from,
   )}`;
-
-export { utc };

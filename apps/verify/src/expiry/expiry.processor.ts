@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { EventsRelay } from '../events/events-relay.js';
+import { EventsRelay } from '@signet/outbox';
 import { SessionsRepository } from '../sessions/sessions.repository.js';
 import type { ExpiryJob } from './expiry.queue.js';
 

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { EventsRelay } from '@signet/outbox';
 import { VERIFY_CONFIG, type VerifyConfig } from '../config/verify.config.js';
 import { DeliveryQueue } from '../delivery/delivery.queue.js';
 import { DeliveryRepository } from '../delivery/delivery.repository.js';
-import { EventsRelay } from '../events/events-relay.js';
 import { SessionsRepository } from '../sessions/sessions.repository.js';
 
 /**

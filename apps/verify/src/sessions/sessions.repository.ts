@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Caller } from '@signet/contracts/common';
 import { VerifyEvents } from '@signet/contracts/verify';
+import { utc, visible } from '@signet/database';
 import { DataSource } from 'typeorm';
-import { visible } from '../apps/apps.repository.js';
-import { attemptEventInsert, sessionEndedInsert, utc } from '../events/event-sql.js';
+import { attemptEventInsert, sessionEndedInsert } from '../events/event-sql.js';
 
 export interface NewSession {
   uuid: string;

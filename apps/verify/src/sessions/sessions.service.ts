@@ -14,10 +14,10 @@ import {
 } from '@signet/contracts/verify';
 import { DomainError } from '@signet/errors';
 import { Keyring } from '@signet/secrets';
+import { EventsRelay } from '@signet/outbox';
 import { AppsService } from '../apps/apps.service.js';
 import { DeliveryQueue } from '../delivery/delivery.queue.js';
 import { ExpiryQueue } from '../expiry/expiry.queue.js';
-import { EventsRelay } from '../events/events-relay.js';
 import { newCode, otpHash, otpMatches, sealOtp } from '../otp/otp.js';
 import { assertRecipientInRegion } from './data-region.js';
 import { parseRecipient } from './recipient.js';
