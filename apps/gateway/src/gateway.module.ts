@@ -9,6 +9,9 @@ import { DevOutboxController } from './dev/outbox.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { RateLimiter } from './rate-limit/rate-limiter.js';
 import { AppsController } from './verify/apps.controller.js';
+import { SendersController } from './verify/senders.controller.js';
+import { AttemptsController } from './verify/attempts.controller.js';
+import { WebhooksController } from './webhooks/webhooks.controller.js';
 import { SessionsController } from './verify/sessions.controller.js';
 import { ApplicationsController } from './sip-auth/applications.controller.js';
 import { SipCredentialsController } from './sip-auth/credentials.controller.js';
@@ -40,7 +43,7 @@ class Connections implements OnApplicationShutdown {
 const production = process.env.NODE_ENV === 'production';
 
 @Module({
-  controllers: [HealthController, SessionsController, AppsController, ...(production ? [] : [DevOutboxController]), SipCredentialsController, IpAclsController, ApplicationsController, AccountController, SubaccountsController, AuthTokenController, IpWhitelistController, AdminAccountsController],
+  controllers: [HealthController, SessionsController, AppsController, SendersController, AttemptsController, WebhooksController, ...(production ? [] : [DevOutboxController]), SipCredentialsController, IpAclsController, ApplicationsController, AccountController, SubaccountsController, AuthTokenController, IpWhitelistController, AdminAccountsController],
   providers: [
     { provide: GATEWAY_CONFIG, useFactory: loadGatewayConfig },
     {

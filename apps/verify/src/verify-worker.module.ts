@@ -1,10 +1,13 @@
 import { Inject, Injectable, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { OutboxProvider } from '@signet/providers';
+import { Redis } from 'ioredis';
+import { redisOptions } from '@signet/config';
 import { startWorker } from '@signet/queue';
 import type { Worker } from 'bullmq';
 import { VERIFY_CONFIG, type VerifyConfig } from './config/verify.config.js';
 import { DevOutboxRepository } from './dev-outbox/dev-outbox.repository.js';
-import { DELIVERY_PROVIDER, DeliveryProcessor } from './delivery/delivery.processor.js';
+import { CircuitBreaker } from './delivery/circuit-breaker.js';
+import { DeliveryProcessor } from './delivery/delivery.processor.js';
+import { RouteResolver } from './delivery/routes.js';
 import { deliverySpec } from './delivery/delivery.queue.js';
 import { DeliveryRepository } from './delivery/delivery.repository.js';
 import { ExpiryProcessor } from './expiry/expiry.processor.js';
@@ -26,8 +29,14 @@ class VerifyWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
   onApplicationBootstrap(): void {
     const env = { redisUrl: this.config.REDIS_URL, prefix: this.config.REDIS_PREFIX };
     this.workers = [
-      startWorker(deliverySpec, { deliver: (job) => this.delivery.deliver(job) }, env, { concurrency: this.config.VERIFY_DELIVERY_CONCURRENCY }),
-      startWorker(expirySpec, { expire: (job) => this.expiry.expire(job) }, env, { concurrency: 20 }),
+      startWorker(
+        deliverySpec,
+        { deliver: { run: (job) => this.delivery.deliver(job), exhausted: (job, err) => this.delivery.exhausted(job, err) } },
+        env,
+        { concurrency: this.config.VERIFY_DELIVERY_CONCURRENCY },
+      ),
+      // An expiry job that fails for good leaves the session to the sweeper, which expires every overdue session.
+      startWorker(expirySpec, { expire: { run: (job) => this.expiry.expire(job), exhausted: (job, err) => this.expiry.exhausted(job, err) } }, env, { concurrency: 20 }),
     ];
   }
 
@@ -40,7 +49,13 @@ class VerifyWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
   providers: [
     ...verifyCoreProviders,
     DevOutboxRepository,
-    { provide: DELIVERY_PROVIDER, useFactory: (store: DevOutboxRepository) => new OutboxProvider(store), inject: [DevOutboxRepository] },
+    RouteResolver,
+    {
+      provide: CircuitBreaker,
+      useFactory: (c: VerifyConfig) =>
+        new CircuitBreaker(new Redis(redisOptions(c.REDIS_URL, 'producer')), c.REDIS_PREFIX, { threshold: c.VERIFY_BREAKER_THRESHOLD, coolDownMs: c.VERIFY_BREAKER_COOLDOWN_MS }),
+      inject: [VERIFY_CONFIG],
+    },
     DeliveryRepository,
     DeliveryProcessor,
     ExpiryProcessor,

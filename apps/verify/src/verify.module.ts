@@ -9,10 +9,17 @@ import { DevOutboxRepository } from './dev-outbox/dev-outbox.repository.js';
 import { DevOutboxRpcController } from './dev-outbox/dev-outbox.rpc-controller.js';
 import { SessionsRpcController } from './sessions/sessions.rpc-controller.js';
 import { SessionsService } from './sessions/sessions.service.js';
+import { AttemptsRpcController } from './attempts/attempts.rpc-controller.js';
+import { AttemptsService } from './attempts/attempts.service.js';
+import { DeliveryRepository } from './delivery/delivery.repository.js';
+import { ReceiptsRpcController } from './receipts/receipts.rpc-controller.js';
+import { ReceiptsService } from './receipts/receipts.service.js';
+import { SendersRpcController } from './senders/senders.rpc-controller.js';
+import { SendersService } from './senders/senders.service.js';
 import { verifyCoreProviders } from './verify.providers.js';
 
 @Module({
-  controllers: [SessionsRpcController, AppsRpcController, DevOutboxRpcController, healthController('verify')],
-  providers: [...verifyCoreProviders, AppsRepository, AppsService, SessionsService, DevOutboxRepository, AccountDataRepository, IdentityEventsConsumer],
+  controllers: [SessionsRpcController, AppsRpcController, SendersRpcController, AttemptsRpcController, ReceiptsRpcController, DevOutboxRpcController, healthController('verify')],
+  providers: [...verifyCoreProviders, AppsRepository, AppsService, SendersService, AttemptsService, ReceiptsService, DeliveryRepository, SessionsService, DevOutboxRepository, AccountDataRepository, IdentityEventsConsumer],
 })
 export class VerifyModule {}

@@ -1,6 +1,7 @@
 import type { Provider } from '@nestjs/common';
 import { databaseProviders } from '@signet/database';
 import { HEALTH_CHECKS, type HealthCheck } from '@signet/health';
+import { ProviderRegistry } from '@signet/providers';
 import { Keyring } from '@signet/secrets';
 import { DataSource } from 'typeorm';
 import { eventsRelayProvider } from '@signet/outbox';
@@ -8,6 +9,7 @@ import { loadVerifyConfig, VERIFY_CONFIG, type VerifyConfig } from './config/ver
 import { VERIFY_SCHEMA, verifyDatabase } from './database/data-source.js';
 import { DeliveryQueue } from './delivery/delivery.queue.js';
 import { ExpiryQueue } from './expiry/expiry.queue.js';
+import { SendersRepository } from './senders/senders.repository.js';
 import { SessionsRepository } from './sessions/sessions.repository.js';
 
 /** What both verify processes (the NATS service and the worker) are built on. */
@@ -19,6 +21,17 @@ export const verifyCoreProviders: Provider[] = [
   DeliveryQueue,
   ExpiryQueue,
   SessionsRepository,
+  SendersRepository,
+  {
+    // Every vendor adapter of the process shares this registry's pooled HTTP agent and its timeouts.
+    provide: ProviderRegistry,
+    useFactory: (c: VerifyConfig) =>
+      new ProviderRegistry(
+        { twilioApiUrl: c.SIGNET_TWILIO_API_URL, plivoApiUrl: c.SIGNET_PLIVO_API_URL, vonageRestUrl: c.SIGNET_VONAGE_REST_URL, vonageApiUrl: c.SIGNET_VONAGE_API_URL },
+        { connectTimeoutMs: c.VERIFY_PROVIDER_CONNECT_TIMEOUT_MS, totalTimeoutMs: c.VERIFY_PROVIDER_TIMEOUT_MS },
+      ),
+    inject: [VERIFY_CONFIG],
+  },
   {
     provide: HEALTH_CHECKS,
     useFactory: (ds: DataSource, delivery: DeliveryQueue): HealthCheck[] => [

@@ -1,6 +1,8 @@
 /** Signet's own delivery statuses; every adapter maps its vendor's strings to these inside itself. */
 export type DeliveryStatus = 'sent' | 'delivered' | 'undelivered' | 'failed' | 'in-progress' | 'ringing' | 'completed';
 
+export type Channel = 'sms' | 'voice';
+
 export interface OutboundMessage {
   attemptId: string;
   sessionId: string;
@@ -8,9 +10,15 @@ export interface OutboundMessage {
   mainAccountId: string;
   /** E.164 with the leading + */
   to: string;
-  channel: 'sms' | 'voice';
+  /** The sender's number chosen for this destination (E.164 with +); the outbox has none. */
+  from?: string;
+  channel: Channel;
   /** For voice, the text to speak. */
   text: string;
+  /** Where the vendor posts delivery receipts / call events for this attempt (Signet's public URL), if any. */
+  statusUrl?: string;
+  /** Plivo voice: the URL Plivo fetches the `<Speak>` XML from when the call is answered. */
+  answerUrl?: string;
 }
 
 export interface SendResult {
@@ -20,11 +28,24 @@ export interface SendResult {
   finalStatus?: DeliveryStatus;
 }
 
+/** A number a provider account owns, with what it can do. */
+export interface ProviderNumber {
+  /** E.164 with the leading + (short codes: their digits) */
+  number: string;
+  type: 'local' | 'tollfree' | 'shortcode';
+  sms: boolean;
+  voice: boolean;
+}
+
 /** The port every SMS/voice vendor adapter implements. */
 export interface DeliveryProvider {
   readonly name: string;
   sendSms(message: OutboundMessage): Promise<SendResult>;
   placeVoiceCall(message: OutboundMessage): Promise<SendResult>;
+  /** Resolves when the vendor accepts the credentials; throws `ProviderAuthError` when it refuses them. */
+  verifyCredentials(): Promise<void>;
+  /** Every number of the vendor account (all pages). */
+  listNumbers(): Promise<ProviderNumber[]>;
 }
 
 /** The vendor refused or could not be reached: a reason to fall back to another sender. */
@@ -33,8 +54,18 @@ export class ProviderApiError extends Error {
     readonly provider: string,
     message: string,
     readonly retryable: boolean,
+    /** The vendor's HTTP status, when it answered. */
+    readonly httpStatus?: number,
   ) {
     super(`${provider}: ${message}`);
     this.name = 'ProviderApiError';
+  }
+}
+
+/** The vendor refused the credentials (HTTP 401/403, Vonage status 4). */
+export class ProviderAuthError extends ProviderApiError {
+  constructor(provider: string, message: string, httpStatus?: number) {
+    super(provider, message, false, httpStatus);
+    this.name = 'ProviderAuthError';
   }
 }

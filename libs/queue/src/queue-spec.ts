@@ -1,7 +1,11 @@
 import { type ConnectionOptions, Queue, type JobsOptions } from 'bullmq';
 import { redisOptions } from '@signet/config';
 
-/** A queue's name, its job names and its retry policy, declared once next to each other and nowhere else. */
+/**
+ * A queue's name, its job names and its retry policy, declared once next to each other and nowhere else. What a job
+ * does once those retries are used is not optional either: `startWorker` takes a `run` and an `exhausted` path for
+ * every job named here and refuses to start without both.
+ */
 export interface QueueSpec<J extends string = string> {
   name: string;
   jobs: readonly J[];

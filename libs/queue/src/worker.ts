@@ -3,27 +3,55 @@ import { type ConnectionOptions, UnrecoverableError, Worker, type Job } from 'bu
 import type { QueueEnv, QueueSpec } from './queue-spec.js';
 import { redisOptions } from '@signet/config';
 
-export type JobHandlers<J extends string> = Record<J, (job: Job) => Promise<unknown>>;
+/**
+ * A job's two paths: `run` does the work (a throw is retried per the spec's options); `exhausted` is the one
+ * final-failure path, called once when `run` has failed for the last time (retries used, or an unrecoverable error),
+ * before the job is moved to failed. It must leave the state the job acted on ended (e.g. the attempt `failed` with
+ * its event), never stranded. A throw from it is logged; the queue's sweeper is the second net.
+ */
+export interface JobHandler {
+  run(job: Job): Promise<unknown>;
+  exhausted(job: Job, err: Error): Promise<void>;
+}
+
+export type JobHandlers<J extends string> = Record<J, JobHandler>;
 
 export interface WorkerOptions {
   concurrency: number;
 }
 
+/** Whether this failure of `job` is its last: BullMQ will not retry it. */
+export function isFinalFailure(job: Job, err: Error): boolean {
+  if (err instanceof UnrecoverableError || err.name === 'UnrecoverableError') return true;
+  return job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+}
+
 /**
- * Starts a worker whose handlers are declared by job name. A declared job without a handler stops start-up;
+ * Starts a worker whose handlers are declared by job name. A declared job without both paths stops start-up;
  * an unknown job name fails without retries. The lock is short so a job held by a killed worker is taken over
  * in seconds, not the default minute: an OTP must not wait that long.
  */
 export function startWorker<J extends string>(spec: QueueSpec<J>, handlers: JobHandlers<J>, env: QueueEnv, opts: WorkerOptions): Worker {
-  const missing = spec.jobs.filter((name) => typeof handlers[name] !== 'function');
-  if (missing.length > 0) throw new Error(`queue ${spec.name}: no handler for job(s) ${missing.join(', ')}`);
+  const missing = spec.jobs.filter((name) => typeof handlers[name]?.run !== 'function' || typeof handlers[name]?.exhausted !== 'function');
+  if (missing.length > 0) throw new Error(`queue ${spec.name}: no run/exhausted handler for job(s) ${missing.join(', ')}`);
   const logger = new Logger(spec.name);
   const worker = new Worker(
     spec.name,
     async (job) => {
       const handler = handlers[job.name as J];
       if (!handler) throw new UnrecoverableError(`unknown job ${job.name}`);
-      return handler(job);
+      try {
+        return await handler.run(job);
+      } catch (err) {
+        if (isFinalFailure(job, err as Error)) {
+          try {
+            await handler.exhausted(job, err as Error);
+          } catch (finalErr) {
+            logger.error(`job ${job.id} (${job.name}): final-failure path failed, left to the sweeper: ${(finalErr as Error).message}`);
+          }
+        }
+        throw err;
+      }
     },
     {
       connection: redisOptions(env.redisUrl, 'worker') as ConnectionOptions,

@@ -10,6 +10,8 @@ const badRequest = (message: string) => Object.assign(new Error(message), { stat
 export function registerLenientBodyParser(app: FastifyInstance): void {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: 64 * 1024 }, (req, raw, done) => {
+    // Vendor webhooks are signed over the exact bytes (Vonage's payload_hash): keep them for the receipts route.
+    (req as { rawBody?: string }).rawBody = String(raw);
     const text = String(raw).trim();
     if (text === '' || text === '""') return done(null, {});
     if (String(req.headers['content-type'] ?? '').includes('application/x-www-form-urlencoded')) {

@@ -46,6 +46,14 @@ export const ERROR_STATUS = {
   [IdentityErrors.EMAIL_TAKEN]: 409,
   [IdentityErrors.WHITELIST_CONFLICT]: 409,
   [VerifyErrors.RECIPIENT_OUTSIDE_REGION]: 403,
+  [VerifyErrors.SENDER_NOT_FOUND]: 404,
+  [VerifyErrors.SENDER_CREDENTIALS_REFUSED]: 400,
+  [VerifyErrors.SENDER_NUMBER_INVALID]: 400,
+  [VerifyErrors.SENDER_CREDENTIALS_IMMUTABLE]: 400,
+  [VerifyErrors.SENDER_IN_USE]: 409,
+  [VerifyErrors.SENDER_PROVIDER_UNAVAILABLE]: 503,
+  [VerifyErrors.ATTEMPT_NOT_FOUND]: 404,
+  [VerifyErrors.RECEIPT_SIGNATURE_INVALID]: 403,
 } as const satisfies Record<ErrorCode, number>;
 
 /** A code from the wire that no contract declares (an older or newer replica) is a bug: 500. */

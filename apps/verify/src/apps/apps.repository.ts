@@ -25,6 +25,7 @@ export const APP_DEFAULTS: AppSettings = {
   enable_fraudshield: false,
   fs_protection_level: 'low',
   customer_app_hash: null,
+  sender_uuids: [],
 };
 
 const COLUMNS = Object.keys(APP_DEFAULTS) as (keyof AppSettings)[];

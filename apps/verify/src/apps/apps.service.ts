@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type Caller, isUuid } from '@signet/contracts/common';
+import { type Caller, CommonErrors, isUuid } from '@signet/contracts/common';
 import {
   type AppCreateRequest,
   type AppListRequest,
@@ -10,6 +10,7 @@ import {
   type VerifyAppView,
 } from '@signet/contracts/verify';
 import { DomainError } from '@signet/errors';
+import { SendersRepository } from '../senders/senders.repository.js';
 import { APP_DEFAULTS, type AppRow, AppsRepository } from './apps.repository.js';
 
 export const toAppView = ({ uuid, account_id: _a, main_account_id: _m, ...rest }: AppRow): VerifyAppView => ({ app_uuid: uuid, ...rest });
@@ -23,7 +24,18 @@ const CACHE_MS = 5000;
 export class AppsService {
   private readonly cache = new Map<string, { app: AppRow; until: number }>();
 
-  constructor(private readonly apps: AppsRepository) {}
+  constructor(
+    private readonly apps: AppsRepository,
+    private readonly senders: SendersRepository,
+  ) {}
+
+  /** An app names only senders of the account that owns it. */
+  private async checkSenders(accountId: string, uuids: string[] | undefined): Promise<void> {
+    if (!uuids || uuids.length === 0) return;
+    const owned = new Set((await this.senders.ownedBy(accountId, uuids)).map((s) => s.uuid));
+    const foreign = uuids.filter((u) => !owned.has(u));
+    if (foreign.length > 0) throw new DomainError(CommonErrors.VALIDATION_FAILED, `sender_uuids: ${foreign.join(', ')} is not a sender of this account`);
+  }
 
   /** The app a new session uses: the one named, or the caller's default (made on first use). */
   async forSession(caller: Caller, appUuid: string | undefined): Promise<AppRow> {
@@ -38,6 +50,7 @@ export class AppsService {
   }
 
   async create({ caller, body }: AppCreateRequest): Promise<VerifyAppView> {
+    await this.checkSenders(caller.auth_id, body.sender_uuids);
     const settings = { ...APP_DEFAULTS, ...Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)) };
     const uuid = await this.apps.insert(caller, settings);
     return this.get({ caller, app_uuid: uuid });
@@ -62,6 +75,7 @@ export class AppsService {
     if (body.is_default === false && app.is_default) {
       throw new DomainError(VerifyErrors.DEFAULT_APP_REQUIRED, 'the default application stays default until another is made default');
     }
+    await this.checkSenders(app.account_id, body.sender_uuids);
     await this.apps.update(app, body);
     this.cache.clear();
     return this.get({ caller, app_uuid });

@@ -26,4 +26,11 @@ export class DeliveryQueue extends QueueProducer<'deliver'> {
     const job: DeliveryJob = { attempt_uuid: attemptUuid, api_id: apiId };
     return this.addOrDefer('deliver', job, { jobId: attemptUuid });
   }
+
+  /** The reason the attempt's job failed for good, when it did (failed jobs are kept a week); else undefined. */
+  async finalFailure(attemptUuid: string): Promise<string | undefined> {
+    const job = await this.queue.getJob(attemptUuid);
+    if (!job || !(await job.isFailed())) return undefined;
+    return job.failedReason || 'failed';
+  }
 }

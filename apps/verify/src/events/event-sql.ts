@@ -28,7 +28,8 @@ export function attemptEventInsert(passedThrough: readonly string[] = []): strin
     `jsonb_build_object(
        'session_uuid', s.uuid, 'attempt_uuid', a.uuid, 'attempt_sequence', a.sequence,
        'account_id', s.account_id, 'main_account_id', s.main_account_id, 'app_uuid', s.app_uuid,
-       'channel', a.channel, 'status', st.status, 'error_code', a.error_code, 'recipient', s.recipient,
+       'channel', a.channel, 'status', st.status, 'error_code', a.error_code,
+       'sender_uuid', a.sender_uuid, 'provider', a.provider, 'recipient', s.recipient,
        'session_status', s.status, 'callback_url', s.callback_url, 'callback_method', s.callback_method,
        'request_time', ${utc('a.created_at')})`,
     `a, s, LATERAL (VALUES ${steps}) st(ord, status)`,

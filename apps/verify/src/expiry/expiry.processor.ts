@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { EventsRelay } from '@signet/outbox';
 import { SessionsRepository } from '../sessions/sessions.repository.js';
@@ -6,6 +6,7 @@ import type { ExpiryJob } from './expiry.queue.js';
 
 @Injectable()
 export class ExpiryProcessor {
+  private readonly logger = new Logger('Expiry');
   constructor(
     private readonly sessions: SessionsRepository,
     private readonly relay: EventsRelay,
@@ -14,5 +15,10 @@ export class ExpiryProcessor {
   /** Idempotent: a session already verified or expired is left alone. */
   async expire(job: Job<ExpiryJob>): Promise<void> {
     if ((await this.sessions.expire([job.data.session_uuid])).length > 0) this.relay.kick();
+  }
+
+  /** The final-failure path: nothing to end here — the sweeper expires every overdue session within a second. */
+  async exhausted(job: Job<ExpiryJob>, err: Error): Promise<void> {
+    this.logger.warn(`session ${job.data.session_uuid}: expiry job failed for good (${err.message}); the sweeper expires it`);
   }
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { EventsRelay } from '@signet/outbox';
+import { AttemptErrorCodes } from '@signet/contracts/verify';
 import { VERIFY_CONFIG, type VerifyConfig } from '../config/verify.config.js';
 import { DeliveryQueue } from '../delivery/delivery.queue.js';
 import { DeliveryRepository } from '../delivery/delivery.repository.js';
@@ -7,7 +8,9 @@ import { SessionsRepository } from '../sessions/sessions.repository.js';
 
 /**
  * The safety net under the queues, every second: expires overdue sessions whose delayed job was lost or late,
- * and re-enqueues attempts whose delivery job never reached Redis. Safe to run in every worker replica.
+ * and re-enqueues attempts whose delivery job never reached Redis. An attempt whose job already failed for good
+ * (its final-failure path did not commit: the worker died, Postgres blinked) is ended `failed` here instead, never
+ * re-added; ended attempts are not `queued`, so they are never picked up. Safe to run in every worker replica.
  */
 @Injectable()
 export class Sweeper implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -36,11 +39,18 @@ export class Sweeper implements OnApplicationBootstrap, OnApplicationShutdown {
     this.running = true;
     try {
       if ((await this.sessions.expire(null)).length > 0) this.relay.kick();
-      for (const attempt of await this.attempts.strandedAttempts(30)) await this.delivery.enqueue(attempt);
+      for (const attempt of await this.attempts.strandedAttempts(30)) await this.resume(attempt);
     } catch (err) {
       this.logger.warn(`sweep failed: ${(err as Error).message}`);
     } finally {
       this.running = false;
     }
+  }
+
+  private async resume(attemptUuid: string): Promise<void> {
+    const failed = await this.delivery.finalFailure(attemptUuid);
+    if (failed === undefined) return this.delivery.enqueue(attemptUuid);
+    const code = failed.startsWith(AttemptErrorCodes.ALL_SENDERS_REFUSED) || failed.includes('ProviderApiError') ? AttemptErrorCodes.ALL_SENDERS_REFUSED : AttemptErrorCodes.DELIVERY_ERROR;
+    if (await this.attempts.setStatus(attemptUuid, { status: 'failed', from: ['queued'], errorCode: code })) this.relay.kick();
   }
 }

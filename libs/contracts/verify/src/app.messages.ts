@@ -21,6 +21,13 @@ const appFields = {
   enable_fraudshield: optional(lenientBool),
   fs_protection_level: optional(lenientEnum(['low', 'medium', 'high'])),
   customer_app_hash: optional(z.string().max(32, 'must be at most 32 characters')),
+  /** The caller's senders this app delivers through, primary first (at most 3); the platform sender comes after them. */
+  sender_uuids: optional(
+    z
+      .array(z.uuid({ error: 'must be sender UUIDs' }))
+      .max(3, 'at most 3 senders')
+      .refine((a) => new Set(a).size === a.length, 'must not repeat a sender'),
+  ),
 };
 
 export const appCreateBody = z.object({ ...appFields, name: z.preprocess((v) => (v === null ? undefined : v), name) });
@@ -53,6 +60,7 @@ export const verifyAppView = z.strictObject({
   enable_fraudshield: z.boolean(),
   fs_protection_level: z.string(),
   customer_app_hash: z.string().nullable(),
+  sender_uuids: z.array(z.string()),
   created_at: z.string(),
   updated_at: z.string(),
 });

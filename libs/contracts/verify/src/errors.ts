@@ -10,4 +10,18 @@ export const VerifyErrors = {
   TRIES_EXHAUSTED: 'VERIFY_TRIES_EXHAUSTED',
   DEFAULT_APP_REQUIRED: 'VERIFY_DEFAULT_APP_REQUIRED',
   RECIPIENT_OUTSIDE_REGION: 'VERIFY_RECIPIENT_OUTSIDE_REGION',
+  SENDER_NOT_FOUND: 'VERIFY_SENDER_NOT_FOUND',
+  /** The provider refused the sender's credentials (400). */
+  SENDER_CREDENTIALS_REFUSED: 'VERIFY_SENDER_CREDENTIALS_REFUSED',
+  /** The provider account has no numbers, or a selected number is not usable as asked (400). */
+  SENDER_NUMBER_INVALID: 'VERIFY_SENDER_NUMBER_INVALID',
+  /** A sender's credentials cannot change after saving (400: create a new sender). */
+  SENDER_CREDENTIALS_IMMUTABLE: 'VERIFY_SENDER_CREDENTIALS_IMMUTABLE',
+  /** A sender named by a Verify app cannot be deleted (409). */
+  SENDER_IN_USE: 'VERIFY_SENDER_IN_USE',
+  /** The provider could not be reached to check the credentials (503). */
+  SENDER_PROVIDER_UNAVAILABLE: 'VERIFY_SENDER_PROVIDER_UNAVAILABLE',
+  ATTEMPT_NOT_FOUND: 'VERIFY_ATTEMPT_NOT_FOUND',
+  /** A vendor webhook whose signature does not verify against the sender's credentials (403). */
+  RECEIPT_SIGNATURE_INVALID: 'VERIFY_RECEIPT_SIGNATURE_INVALID',
 } as const;

@@ -19,7 +19,12 @@ export const attemptStatusChanged = z.object({
   app_uuid: z.string(),
   channel: z.enum(CHANNELS),
   status: z.string(),
+  /** For a failed or undelivered attempt: one of `AttemptErrorCodes`, or the provider's own code from a receipt. */
   error_code: z.string().nullable(),
+  /** The caller's sender that took (or last tried) the attempt; null for the platform sender or before any try. */
+  sender_uuid: z.string().nullable(),
+  /** The provider that took the attempt (`outbox`, `twilio`, `plivo`, `vonage`); null until one accepted it. */
+  provider: z.string().nullable(),
   recipient: z.string(),
   session_status: z.string(),
   callback_url: z.string().nullable(),

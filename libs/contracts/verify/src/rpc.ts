@@ -11,6 +11,9 @@ import {
   sessionValidateResult,
   sessionView,
 } from './session.messages.js';
+import { attemptRef, attemptView } from './attempt.messages.js';
+import { answerRequest, answerResult, receiptRequest, receiptResult } from './receipt.messages.js';
+import { senderCreateRequest, senderListRequest, senderListResult, senderRef, senderUpdateRequest, senderView } from './sender.messages.js';
 import { VerifySubjects as S } from './subjects.js';
 
 /** Each verify subject bound to its request and response schema (see `Rpc` in @signet/contracts/catalog). */
@@ -25,4 +28,12 @@ export const VerifyRpc = {
   [S.appUpdate]: { request: appUpdateRequest, response: verifyAppView },
   [S.appDelete]: { request: appRef, response: deletedReply },
   [S.outboxList]: { request: outboxListRequest, response: outboxListResult },
+  [S.senderCreate]: { request: senderCreateRequest, response: senderView },
+  [S.senderList]: { request: senderListRequest, response: senderListResult },
+  [S.senderGet]: { request: senderRef, response: senderView },
+  [S.senderUpdate]: { request: senderUpdateRequest, response: senderView },
+  [S.senderDelete]: { request: senderRef, response: deletedReply },
+  [S.attemptGet]: { request: attemptRef, response: attemptView },
+  [S.receiptApply]: { request: receiptRequest, response: receiptResult },
+  [S.receiptAnswer]: { request: answerRequest, response: answerResult },
 } as const;

@@ -9,4 +9,12 @@ export const VerifySubjects = {
   appUpdate: 'verify.app.update',
   appDelete: 'verify.app.delete',
   outboxList: 'verify.outbox.list',
+  senderCreate: 'verify.sender.create',
+  senderList: 'verify.sender.list',
+  senderGet: 'verify.sender.get',
+  senderUpdate: 'verify.sender.update',
+  senderDelete: 'verify.sender.delete',
+  attemptGet: 'verify.attempt.get',
+  receiptApply: 'verify.receipt.apply',
+  receiptAnswer: 'verify.receipt.answer',
 } as const;

@@ -1,4 +1,4 @@
-import type { DeliveryProvider, OutboundMessage, SendResult } from '../delivery-provider.js';
+import type { DeliveryProvider, OutboundMessage, ProviderNumber, SendResult } from '../delivery-provider.js';
 
 export interface OutboxStore {
   /** Keeps the message; saving the same attempt twice keeps one copy. */
@@ -22,5 +22,12 @@ export class OutboxProvider implements DeliveryProvider {
   async placeVoiceCall(message: OutboundMessage): Promise<SendResult> {
     await this.store.save(message);
     return { providerRef: `outbox-${message.attemptId}`, finalStatus: 'completed' };
+  }
+
+  async verifyCredentials(): Promise<void> {}
+
+  /** The outbox "owns" no numbers: it serves every destination on both channels. */
+  async listNumbers(): Promise<ProviderNumber[]> {
+    return [];
   }
 }
