@@ -141,7 +141,8 @@ await twilio.stop();
 await plivo.stop();
 
 if (withBaseline) {
-  const source = process.env.SIGNET_BASELINE_DIR ?? `${root}/../shared/bench-baseline`;
+  // ../shared from a clone, ../../shared from a worktree under wt/
+  const source = process.env.SIGNET_BASELINE_DIR ?? [`${root}/../shared/bench-baseline`, `${root}/../../shared/bench-baseline`].find((d) => existsSync(d));
   const dir = `${os.tmpdir()}/signet-bench-baseline`;
   if (!existsSync(`${dir}/node_modules`)) {
     mkdirSync(dir, { recursive: true });
