@@ -1,0 +1,6 @@
+/**
+ * Plivo's callback signatures (V2 and V3, plain and `-Ma-`), so receivers can judge them with Plivo's own SDK
+ * validators. Use `plivoSignatureHeaders(method, url, fields, { token, mainToken })` on every outgoing webhook;
+ * `url` must be exactly what the customer configured (it is signed as written). `signV2`/`signV3` are the parts.
+ */
+export * from './plivo-signature.js';
