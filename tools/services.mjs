@@ -4,6 +4,6 @@ export const services = [
   { name: 'verify', main: 'apps/verify/src/main.js', worker: 'apps/verify/src/main.worker.js', migrate: 'apps/verify/src/database/migrate.js' },
   { name: 'sip-auth', main: 'apps/sip-auth/src/main.js', migrate: 'apps/sip-auth/src/database/migrate.js' },
   { name: 'billing-alerts', main: 'apps/billing-alerts/src/main.js' },
-  { name: 'callback-dispatcher', main: 'apps/callback-dispatcher/src/main.js' },
+  { name: 'callback-dispatcher', main: 'apps/callback-dispatcher/src/main.js', worker: 'apps/callback-dispatcher/src/main.worker.js', migrate: 'apps/callback-dispatcher/src/database/migrate.js' },
   { name: 'gateway', main: 'apps/gateway/src/main.js' },
 ];

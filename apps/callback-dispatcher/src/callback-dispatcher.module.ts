@@ -1,9 +1,13 @@
 import { Module } from '@nestjs/common';
-import { HEALTH_CHECKS, healthController } from '@signet/health';
+import { healthController } from '@signet/health';
+import { IdentityEventsConsumer } from './account-data/identity-events.consumer.js';
+import { CallbacksRpcController } from './api/callbacks.rpc-controller.js';
+import { callbacksCoreProviders } from './callbacks.providers.js';
+import { VerifyEventsConsumer } from './events/verify-events.consumer.js';
 
-/** No feature yet: the service joins its queue group and answers health checks. */
+/** The NATS service: consumes verify's events into callbacks, serves the delivery log and replay. */
 @Module({
-  controllers: [healthController('callback-dispatcher')],
-  providers: [{ provide: HEALTH_CHECKS, useValue: [] }],
+  controllers: [CallbacksRpcController, healthController('callback-dispatcher')],
+  providers: [...callbacksCoreProviders, VerifyEventsConsumer, IdentityEventsConsumer],
 })
 export class CallbackDispatcherModule {}

@@ -1,7 +1,6 @@
 import 'reflect-metadata';
-import { infraSchema, readConfig } from '@signet/config';
 import { startNatsService } from '@signet/nats';
+import { loadCallbacksConfig } from './config/callbacks.config.js';
 import { CallbackDispatcherModule } from './callback-dispatcher.module.js';
 
-const config = readConfig('callback-dispatcher', infraSchema);
-await startNatsService('callback-dispatcher', CallbackDispatcherModule, config.NATS_URL);
+await startNatsService('callback-dispatcher', CallbackDispatcherModule, loadCallbacksConfig().NATS_URL);

@@ -13,6 +13,7 @@ import { SendersController } from './verify/senders.controller.js';
 import { AttemptsController } from './verify/attempts.controller.js';
 import { WebhooksController } from './webhooks/webhooks.controller.js';
 import { SessionsController } from './verify/sessions.controller.js';
+import { CallbacksController } from './verify/callbacks.controller.js';
 import { ApplicationsController } from './sip-auth/applications.controller.js';
 import { SipCredentialsController } from './sip-auth/credentials.controller.js';
 import { IpAclsController } from './sip-auth/ip-acls.controller.js';
@@ -43,7 +44,7 @@ class Connections implements OnApplicationShutdown {
 const production = process.env.NODE_ENV === 'production';
 
 @Module({
-  controllers: [HealthController, SessionsController, AppsController, SendersController, AttemptsController, WebhooksController, ...(production ? [] : [DevOutboxController]), SipCredentialsController, IpAclsController, ApplicationsController, AccountController, SubaccountsController, AuthTokenController, IpWhitelistController, AdminAccountsController],
+  controllers: [HealthController, SessionsController, CallbacksController, AppsController, SendersController, AttemptsController, WebhooksController, ...(production ? [] : [DevOutboxController]), SipCredentialsController, IpAclsController, ApplicationsController, AccountController, SubaccountsController, AuthTokenController, IpWhitelistController, AdminAccountsController],
   providers: [
     { provide: GATEWAY_CONFIG, useFactory: loadGatewayConfig },
     {

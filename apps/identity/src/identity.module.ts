@@ -14,6 +14,7 @@ import { AdminAccountsService } from './admin/admin-accounts.service.js';
 import { IDENTITY_CONFIG, type IdentityConfig, loadIdentityConfig } from './config/identity.config.js';
 import { CredentialsRpcController } from './credentials/credentials.rpc-controller.js';
 import { CredentialsService } from './credentials/credentials.service.js';
+import { SigningTokensService } from './credentials/signing-tokens.service.js';
 import { TokenRotationService } from './credentials/token-rotation.service.js';
 import { TokensRepository } from './credentials/tokens.repository.js';
 import { IDENTITY_SCHEMA, identityDatabase } from './database/data-source.js';
@@ -45,6 +46,7 @@ import { SubaccountsService } from './subaccounts/subaccounts.service.js';
     AccountsService,
     TokensRepository,
     CredentialsService,
+    SigningTokensService,
     TokenRotationService,
     SubaccountsRepository,
     SubaccountsService,

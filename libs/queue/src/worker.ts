@@ -10,7 +10,8 @@ import { redisOptions } from '@signet/config';
  * its event), never stranded. A throw from it is logged; the queue's sweeper is the second net.
  */
 export interface JobHandler {
-  run(job: Job): Promise<unknown>;
+  /** `token` is the job's lock token (for `job.moveToDelayed(at, token)` and a `DelayedError`). */
+  run(job: Job, token?: string): Promise<unknown>;
   exhausted(job: Job, err: Error): Promise<void>;
 }
 
@@ -22,6 +23,7 @@ export interface WorkerOptions {
 
 /** Whether this failure of `job` is its last: BullMQ will not retry it. */
 export function isFinalFailure(job: Job, err: Error): boolean {
+  if (err.name === 'DelayedError') return false; // the job moved itself to the delayed set: not a failure
   if (err instanceof UnrecoverableError || err.name === 'UnrecoverableError') return true;
   return job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
 }
@@ -37,11 +39,11 @@ export function startWorker<J extends string>(spec: QueueSpec<J>, handlers: JobH
   const logger = new Logger(spec.name);
   const worker = new Worker(
     spec.name,
-    async (job) => {
+    async (job, token) => {
       const handler = handlers[job.name as J];
       if (!handler) throw new UnrecoverableError(`unknown job ${job.name}`);
       try {
-        return await handler.run(job);
+        return await handler.run(job, token);
       } catch (err) {
         if (isFinalFailure(job, err as Error)) {
           try {

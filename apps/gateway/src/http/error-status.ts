@@ -3,6 +3,7 @@ import { CommonErrors } from '@signet/contracts/common';
 import { IdentityErrors } from '@signet/contracts/identity';
 import { VerifyErrors } from '@signet/contracts/verify';
 import { SipAuthErrors } from '@signet/contracts/sip-auth';
+import { CallbackErrors } from '@signet/contracts/callbacks';
 
 /**
  * The one table from domain error codes to HTTP statuses, exhaustive over every contract's codes: a code added to
@@ -54,6 +55,8 @@ export const ERROR_STATUS = {
   [VerifyErrors.SENDER_PROVIDER_UNAVAILABLE]: 503,
   [VerifyErrors.ATTEMPT_NOT_FOUND]: 404,
   [VerifyErrors.RECEIPT_SIGNATURE_INVALID]: 403,
+  [CallbackErrors.CALLBACK_NOT_FOUND]: 404,
+  [CallbackErrors.URL_NOT_ALLOWED]: 400,
 } as const satisfies Record<ErrorCode, number>;
 
 /** A code from the wire that no contract declares (an older or newer replica) is a bug: 500. */

@@ -3,6 +3,7 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import { IdentitySubjects } from '@signet/contracts/identity';
 import { type RpcReply, rpcRequest } from '@signet/nats';
 import { CredentialsService } from './credentials.service.js';
+import { SigningTokensService } from './signing-tokens.service.js';
 import { TokenRotationService } from './token-rotation.service.js';
 
 @Controller()
@@ -10,6 +11,7 @@ export class CredentialsRpcController {
   constructor(
     private readonly credentials: CredentialsService,
     private readonly rotation: TokenRotationService,
+    private readonly signing: SigningTokensService,
   ) {}
 
   @MessagePattern(IdentitySubjects.authenticate)
@@ -20,5 +22,10 @@ export class CredentialsRpcController {
   @MessagePattern(IdentitySubjects.tokenRotate)
   rotate(@Payload() data: unknown): RpcReply<typeof IdentitySubjects.tokenRotate> {
     return this.rotation.rotate(rpcRequest(IdentitySubjects.tokenRotate, data));
+  }
+
+  @MessagePattern(IdentitySubjects.signingTokensGet)
+  signingTokens(@Payload() data: unknown): RpcReply<typeof IdentitySubjects.signingTokensGet> {
+    return this.signing.get(rpcRequest(IdentitySubjects.signingTokensGet, data).auth_id);
   }
 }

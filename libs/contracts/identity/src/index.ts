@@ -6,3 +6,4 @@ export * from './admin.messages.js';
 export * from './events.js';
 export * from './errors.js';
 export * from './rpc.js';
+export * from './signing.messages.js';

@@ -20,11 +20,13 @@ import {
   subaccountUpdateRequest,
   subaccountView,
 } from './subaccount.messages.js';
+import { signingTokensRequest, signingTokensResult } from './signing.messages.js';
 import { IdentitySubjects as S } from './subjects.js';
 
 /** Each identity subject bound to its request and response schema (see `Rpc` in @signet/contracts/catalog). */
 export const IdentityRpc = {
   [S.authenticate]: { request: authenticateRequest, response: authenticatedCaller },
+  [S.signingTokensGet]: { request: signingTokensRequest, response: signingTokensResult },
   [S.tokenRotate]: { request: tokenRotateRequest, response: tokenRotated },
   [S.accountGet]: { request: accountGetRequest, response: accountView },
   [S.accountUpdate]: { request: accountUpdateRequest, response: changedReply },

@@ -19,6 +19,8 @@ export const IdentitySubjects = {
   adminAccountSuspend: 'identity.admin_account.suspend',
   adminAccountReactivate: 'identity.admin_account.reactivate',
   adminAccountClose: 'identity.admin_account.close',
+  // Internal: the current tokens callback-dispatcher and billing sign webhooks with. Never exposed through the gateway.
+  signingTokensGet: 'identity.signing_tokens.get',
 } as const;
 
 /**

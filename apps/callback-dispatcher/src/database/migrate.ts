@@ -1,0 +1,4 @@
+import { migrateService } from '@signet/database';
+import { callbacksDatabase } from './data-source.js';
+
+export const migrate = (): Promise<string[]> => migrateService(callbacksDatabase());
