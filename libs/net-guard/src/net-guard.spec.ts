@@ -38,10 +38,11 @@ describe('assertPublicUrl', () => {
     await expect(assertPublicUrl(url, { ...strict, resolve: publicResolver })).rejects.toBeInstanceOf(UnsafeUrlError);
   });
 
-  it('refuses a name that resolves to a private address, and one that does not resolve', async () => {
+  it('refuses a name that resolves to a private address; one that does not resolve only when asked to', async () => {
     await expect(assertPublicUrl('http://localhost:9/cb', strict)).rejects.toThrow(/loopback/);
     await expect(assertPublicUrl('https://evil.example/cb', { ...strict, resolve: async () => ['93.184.216.34', '10.0.0.5'] })).rejects.toThrow(/private/);
-    await expect(assertPublicUrl('https://nowhere.invalid/cb', strict)).rejects.toThrow(/does not resolve/);
+    await expect(assertPublicUrl('https://nowhere.invalid/cb', { ...strict, requireResolvable: true })).rejects.toThrow(/does not resolve/);
+    await expect(assertPublicUrl('https://nowhere.invalid/cb', strict)).resolves.toBeInstanceOf(URL);
   });
 
   it('accepts a public URL, and a local one when private networks are allowed', async () => {

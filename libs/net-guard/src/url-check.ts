@@ -5,6 +5,16 @@ export type Resolver = (hostname: string) => Promise<string[]>;
 
 export const systemResolver: Resolver = async (hostname) => (await lookup(hostname, { all: true, verbatim: true })).map((a) => a.address);
 
+const RESOLVE_TIMEOUT_MS = 2000;
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('DNS timeout')), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
 /** A URL a service must not call, with a message fit for the API caller's 400. */
 export class UnsafeUrlError extends Error {
   constructor(message: string) {
@@ -16,9 +26,10 @@ export class UnsafeUrlError extends Error {
 /**
  * Create-time check: only http(s); the host, whatever way it is written (the WHATWG parser turns decimal, hex and
  * octal IPv4 forms into dotted quads), must be or resolve only to addresses `addressRefusal` accepts. A name that
- * does not resolve is refused too. Throws UnsafeUrlError.
+ * does not resolve (within 2 s) passes unless `requireResolvable`: DNS may be down now, and the connect-time guard
+ * checks the address it actually connects to. Throws UnsafeUrlError.
  */
-export async function assertPublicUrl(raw: string, opts: GuardOptions & { resolve?: Resolver }): Promise<URL> {
+export async function assertPublicUrl(raw: string, opts: GuardOptions & { resolve?: Resolver; requireResolvable?: boolean }): Promise<URL> {
   let url: URL;
   try {
     url = new URL(raw);
@@ -32,9 +43,10 @@ export async function assertPublicUrl(raw: string, opts: GuardOptions & { resolv
   if (isIpLiteral(host)) addresses = [host];
   else {
     try {
-      addresses = await (opts.resolve ?? systemResolver)(host);
+      addresses = await withTimeout((opts.resolve ?? systemResolver)(host), RESOLVE_TIMEOUT_MS);
     } catch {
-      throw new UnsafeUrlError(`host ${host} does not resolve`);
+      if (opts.requireResolvable) throw new UnsafeUrlError(`host ${host} does not resolve`);
+      return url;
     }
   }
   for (const a of addresses) {
