@@ -40,7 +40,6 @@ export class SessionsController {
   @HttpCode(202)
   async create(@ApiId() apiId: string, @CurrentCaller() caller: Caller, @Body() body: unknown, @Req() req: ApiRequest) {
     const message = { caller, requestor_ip: req.ip ?? null, body: parseOrThrow(sessionCreateBody, body ?? {}) };
-    return withApiId(apiId, await this.rpc.call(VerifySubjects.sessionCreate, message, apiId));
     await assertCallbackUrl(message.body.url);
     return withApiId(apiId, await this.rpc.call(VerifySubjects.sessionCreate, message, apiId));
   }
