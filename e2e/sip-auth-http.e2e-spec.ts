@@ -85,10 +85,10 @@ describe('SIP auth over raw HTTP', () => {
     it('answers 409 for a username already taken, in this account or another (a proxy looks it up by username and realm alone)', async () => {
       const username = newSipUsername();
       await createCredential(username);
-      expectError(await api('POST', `${base}/SipAuth/Credential/`, { username, password: PASSWORD }), 409, new RegExp(`username ${username} is already taken`));
+      expectError(await api('POST', `${base}/SipAuth/Credential/`, { username, password: PASSWORD }), 409, new RegExp(`^username ${username} is unavailable: choose another$`));
       const other = await newAccount();
       const otherApi = apiClient(baseUrl, other.authId, other.token);
-      expectError(await otherApi('POST', `/v1/Account/${other.authId}/SipAuth/Credential/`, { username, password: PASSWORD }), 409, /already taken/);
+      expectError(await otherApi('POST', `/v1/Account/${other.authId}/SipAuth/Credential/`, { username, password: PASSWORD }), 409, new RegExp(`^username ${username} is unavailable: choose another$`));
     });
 
     it('stores HA1 digests that match an independent computation, and updates them with the password', async () => {

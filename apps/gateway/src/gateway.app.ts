@@ -9,6 +9,7 @@ import { openApiDocument } from './docs/openapi.js';
 import { GatewayModule } from './gateway.module.js';
 import type { ApiRequest } from './http/api-request.js';
 import { registerLenientBodyParser } from './http/body-parser.js';
+import { alwaysJsonContentType, clientErrorHandler, frameworkErrors } from './http/framework-errors.js';
 import { PlivoErrorFilter, sendError, toHttpError } from './http/plivo-error.filter.js';
 import { RouteTable } from './http/route-table.js';
 
@@ -20,6 +21,9 @@ export async function createGateway(): Promise<NestFastifyApplication> {
     trustProxy: proxies.length > 0 ? [...proxies] : false,
     genReqId: () => randomUUID(),
     bodyLimit: 64 * 1024,
+    // What Fastify and the HTTP parser answer themselves is enveloped too (see framework-errors.ts).
+    frameworkErrors,
+    clientErrorHandler,
   });
   const app = await NestFactory.create<NestFastifyApplication>(GatewayModule, adapter, { logger: createLogger('gateway'), bodyParser: false });
   const fastify = app.getHttpAdapter().getInstance();
@@ -30,6 +34,7 @@ export async function createGateway(): Promise<NestFastifyApplication> {
     (req as ApiRequest).apiId = String(req.id);
   });
   registerLenientBodyParser(fastify);
+  alwaysJsonContentType(fastify);
   const logger = new Logger('Http');
   // Errors raised before a route handler runs (body parsing, size limits) get the same envelope.
   fastify.setErrorHandler((err, req, reply) => sendError(reply, req as ApiRequest, toHttpError(err, req as ApiRequest, routes), err, logger));

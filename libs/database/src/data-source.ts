@@ -1,4 +1,5 @@
 import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
+import { SafeQueryLogger } from './query-logger.js';
 
 export interface ServiceDatabaseOptions {
   /** Postgres schema owned by the service; no other service reads or writes it. */
@@ -22,7 +23,9 @@ export function createDataSource(opts: ServiceDatabaseOptions): DataSource {
     migrationsTableName: 'migrations',
     synchronize: false,
     migrationsRun: false,
-    logging: ['error'],
+    // Failed queries and pool warnings only, never with their parameters (see SafeQueryLogger).
+    logging: ['error', 'warn'],
+    logger: new SafeQueryLogger(opts.schema),
     extra: { max: opts.poolSize ?? 10, connectionTimeoutMillis: 3000, application_name: `signet-${opts.schema}` },
   });
 }

@@ -1,1 +1,3 @@
 export * from './domain-error.js';
+export * from './outage.js';
+export * from './text.js';

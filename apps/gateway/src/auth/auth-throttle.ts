@@ -1,16 +1,20 @@
 import { Logger } from '@nestjs/common';
-import { CommonErrors } from '@signet/contracts/common';
-import { DomainError } from '@signet/errors';
 import type { Redis } from 'ioredis';
+import { RateLimitedError, secondsUntilFree } from '../rate-limit/rate-limited.js';
 
 /** Failed authentications allowed per client address in a sliding minute; the next attempt gets a 429. */
 export const AUTH_FAILURE_LIMIT = 20;
 export const AUTH_FAILURE_WINDOW_MS = 60_000;
 
-// Both scripts first drop failures that left the window; RECORD then adds one. Both return the count.
+// Both scripts first drop failures that left the window; RECORD then adds one. Both return the count; COUNT also
+// returns when the failure whose leaving brings the address back under the limit was recorded.
 const COUNT = `
   redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1] - ARGV[2])
-  return redis.call('ZCARD', KEYS[1])`;
+  local n = redis.call('ZCARD', KEYS[1])
+  local i = n - tonumber(ARGV[3])
+  if i < 0 then return {n, 0} end
+  local e = redis.call('ZRANGE', KEYS[1], i, i, 'WITHSCORES')
+  return {n, e[2] or ARGV[1]}`;
 const RECORD = `
   redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1] - ARGV[2])
   redis.call('ZADD', KEYS[1], ARGV[1], ARGV[3])
@@ -41,8 +45,11 @@ export class AuthThrottle {
 
   async assertAllowed(address: string): Promise<void> {
     let failures: number;
+    let oldest: number;
+    const now = Date.now();
     try {
-      failures = (await this.redis.eval(COUNT, 1, this.key(address), Date.now(), AUTH_FAILURE_WINDOW_MS)) as number;
+      const reply = (await this.redis.eval(COUNT, 1, this.key(address), now, AUTH_FAILURE_WINDOW_MS, AUTH_FAILURE_LIMIT)) as [number, string | number];
+      [failures, oldest] = [Number(reply[0]), Number(reply[1])];
     } catch (err) {
       if (Date.now() - this.outageLogged > 10_000) {
         this.outageLogged = Date.now();
@@ -52,7 +59,8 @@ export class AuthThrottle {
     }
     if (failures < AUTH_FAILURE_LIMIT) return;
     this.logRefusal(address);
-    throw new DomainError(CommonErrors.RATE_LIMITED, `too many failed authentication attempts from ${address}: try again in a minute`);
+    const retry = secondsUntilFree(oldest, AUTH_FAILURE_WINDOW_MS, now);
+    throw new RateLimitedError(`too many failed authentication attempts from ${address}: try again in ${retry} s`, retry);
   }
 
   /** Records a failure and logs it with the auth id tried; the token is never logged. */

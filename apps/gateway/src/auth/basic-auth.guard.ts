@@ -1,7 +1,7 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import type { Caller } from '@signet/contracts/common';
 import { type AuthenticatedCaller, IdentityErrors, IdentitySubjects } from '@signet/contracts/identity';
-import { DomainError } from '@signet/errors';
+import { DomainError, findNul } from '@signet/errors';
 import { RpcClient } from '@signet/nats';
 import type { ApiRequest } from '../http/api-request.js';
 import { AuthThrottle } from './auth-throttle.js';
@@ -56,6 +56,8 @@ export class BasicAuthGuard implements CanActivate {
   private async verify(authId: string, token: string, req: ApiRequest): Promise<Authenticated> {
     await this.throttle.assertAllowed(req.ip);
     try {
+      // Text no account can have (NUL) is a wrong credential like any other, counted by the throttle.
+      if (findNul([authId, token]) !== undefined) throw failed('no such auth id and auth token');
       return await this.authenticate(authId, token, req.apiId);
     } catch (err) {
       if (err instanceof DomainError && err.code === IdentityErrors.AUTH_FAILED) await this.throttle.failed(req.ip, authId);

@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import type { ApiRequest } from './api-request.js';
 import { errorStatus } from './error-status.js';
 import type { RouteTable } from './route-table.js';
+import { DEFAULT_RETRY_AFTER_SECONDS, RateLimitedError } from '../rate-limit/rate-limited.js';
 
 const REASONS: Record<number, string> = {
   400: 'bad request',
@@ -12,6 +13,7 @@ const REASONS: Record<number, string> = {
   404: 'not found',
   405: 'method not allowed',
   413: 'request body too large',
+  414: 'URI too long',
   415: 'unsupported content type',
   429: 'too many requests',
   500: 'internal server error',
@@ -26,10 +28,17 @@ export interface HttpError {
 
 /** Maps anything thrown while serving a request to Plivo's `{api_id, error}` with the right status. */
 export function toHttpError(err: unknown, req: ApiRequest, routes: RouteTable): HttpError {
-  if (err instanceof DomainError) return { status: errorStatus(err.code), message: err.message };
+  if (err instanceof DomainError) {
+    const status = errorStatus(err.code);
+    if (status !== 429) return { status, message: err.message };
+    // Every 429 says when to come back.
+    const retryAfter = err instanceof RateLimitedError ? err.retryAfterSeconds : DEFAULT_RETRY_AFTER_SECONDS;
+    return { status, message: err.message, headers: { 'retry-after': String(retryAfter) } };
+  }
   if (err instanceof NotFoundException && /^Cannot /.test(err.message)) {
     const allowed = routes.allowedMethods(req.url);
-    if (allowed.length > 0) return { status: 405, message: `method ${req.method} not allowed`, headers: { allow: allowed.join(', ') } };
+    // A route that takes this method but has nothing at this path (a file under /docs) is a 404, not a 405.
+    if (allowed.length > 0 && !allowed.includes(req.method)) return { status: 405, message: `method ${req.method} not allowed`, headers: { allow: allowed.join(', ') } };
     return { status: 404, message: 'resource not found' };
   }
   if (err instanceof HttpException) return { status: err.getStatus(), message: err.message };

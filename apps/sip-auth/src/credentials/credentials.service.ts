@@ -39,9 +39,10 @@ export class CredentialsService {
     try {
       uuid = await this.credentials.insertWithinQuota(caller, body.username, realm, credentialDigests(body.username, realm, body.password), QUOTA);
     } catch (err) {
-      // (username, realm) is what a SIP proxy looks a credential up by, so it is unique across accounts.
+      // (username, realm) is what a SIP proxy looks a credential up by, so it is unique across accounts. The answer is
+      // the same whoever holds the name (this account or another): "unavailable", nothing about where or by whom.
       if (pgErrorCode(err) === PgError.UNIQUE_VIOLATION) {
-        throw new DomainError(SipAuthErrors.USERNAME_TAKEN, `username ${body.username} is already taken in realm ${realm}`);
+        throw new DomainError(SipAuthErrors.USERNAME_TAKEN, `username ${body.username} is unavailable: choose another`);
       }
       throw err;
     }
