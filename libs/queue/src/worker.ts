@@ -31,7 +31,7 @@ export function isFinalFailure(job: Job, err: Error): boolean {
 /**
  * Starts a worker whose handlers are declared by job name. A declared job without both paths stops start-up;
  * an unknown job name fails without retries. The lock is short so a job held by a killed worker is taken over
- * in seconds, not the default minute: an OTP must not wait that long.
+ * in seconds, not the default minute: an OTP must not wait that long. Likewise after a Redis outage.
  */
 export function startWorker<J extends string>(spec: QueueSpec<J>, handlers: JobHandlers<J>, env: QueueEnv, opts: WorkerOptions): Worker {
   const missing = spec.jobs.filter((name) => typeof handlers[name]?.run !== 'function' || typeof handlers[name]?.exhausted !== 'function');
@@ -62,6 +62,9 @@ export function startWorker<J extends string>(spec: QueueSpec<J>, handlers: JobH
       lockDuration: 10_000,
       stalledInterval: 5_000,
       maxStalledCount: 3,
+      // After a lost Redis connection BullMQ waits this long before fetching again (default 15 s): OTPs must flow
+      // again within a second of Redis' return.
+      runRetryDelay: 250,
     },
   );
   // `api_id` in job data ties a failure to the API request that caused the job.

@@ -46,3 +46,6 @@ export const sessionEndedInsert = (type: typeof VerifyEvents.sessionVerified | t
        'recipient', s.recipient, 'status', s.status, 'callback_url', s.callback_url, 'callback_method', s.callback_method)`,
     from,
   )}`;
+
+/** `s` holds sessions that just ended: their plaintext messages in the dev outbox go in the same statement. */
+export const devOutboxErase = (from: string): string => `DELETE FROM verify.dev_outbox WHERE session_uuid IN (SELECT uuid FROM ${from})`;

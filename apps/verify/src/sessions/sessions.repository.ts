@@ -3,7 +3,7 @@ import type { Caller } from '@signet/contracts/common';
 import { VerifyEvents } from '@signet/contracts/verify';
 import { utc, visible } from '@signet/database';
 import { DataSource } from 'typeorm';
-import { attemptEventInsert, sessionEndedInsert } from '../events/event-sql.js';
+import { attemptEventInsert, devOutboxErase, sessionEndedInsert } from '../events/event-sql.js';
 
 export interface NewSession {
   uuid: string;
@@ -147,20 +147,20 @@ export class SessionsRepository {
     return rows[0]?.otp_hash;
   }
 
-  /** Marks the session verified, erases the kept code and writes the event, in one statement. */
+  /** Marks the session verified, erases the kept code (and its dev-outbox messages) and writes the event, in one statement. */
   async markVerified(uuid: string): Promise<boolean> {
     const rows = await this.ds.query(
       `WITH s AS (
          UPDATE verify.sessions SET status = 'verified', otp_sealed = NULL, updated_at = now()
          WHERE uuid = $1 AND status = 'in-progress' RETURNING *
-       ), e AS (${sessionEndedInsert(VerifyEvents.sessionVerified, 's')})
+       ), e AS (${sessionEndedInsert(VerifyEvents.sessionVerified, 's')}), d AS (${devOutboxErase('s')})
        SELECT uuid FROM s`,
       [uuid],
     );
     return rows.length === 1;
   }
 
-  /** Expires the given sessions (or, with none given, up to `batch` overdue ones); returns those it expired. */
+  /** Expires the given sessions (or, with none given, up to `batch` overdue ones), erasing their codes and dev-outbox messages; returns those it expired. */
   async expire(uuids: string[] | null, batch = 500): Promise<string[]> {
     const target = uuids
       ? `uuid = ANY($1::uuid[]) AND status = 'in-progress' AND expires_at <= now()`
@@ -170,7 +170,7 @@ export class SessionsRepository {
       `WITH s AS (
          UPDATE verify.sessions SET status = 'expired', otp_sealed = NULL, updated_at = now()
          WHERE ${target} AND status = 'in-progress' RETURNING *
-       ), e AS (${sessionEndedInsert(VerifyEvents.sessionExpired, 's')})
+       ), e AS (${sessionEndedInsert(VerifyEvents.sessionExpired, 's')}), d AS (${devOutboxErase('s')})
        SELECT uuid FROM s`,
       uuids ? [uuids] : [],
     );
