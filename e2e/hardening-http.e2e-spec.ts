@@ -3,6 +3,8 @@ import { apiClient, type ApiResponse, type TestAccount } from '@signet/testing';
 import { startGateway } from '../tools/stack.mjs';
 import { adminApi } from './support/admin.js';
 import { rawRequest } from './support/raw-http.js';
+import { md5, newSipUsername, sha256 } from './support/sip-auth.js';
+import { rememberSecrets } from './support/secrets-ledger.js';
 import { bootStack, baseUrl, env, newAccount, newRecipient } from './support/stack.js';
 
 const port = Number(env.GATEWAY_PORT);
@@ -83,6 +85,15 @@ describe('hardening over raw HTTP', () => {
     });
   });
 
+  it('a SIP username taken twice is a 409 that names no holder (and logs no HA1: e2e/log-secrets.after-spec.ts)', async () => {
+    const username = newSipUsername('dup');
+    const password = `Dup-${Date.now()}-Secret`;
+    const realm = 'app.plivo.com';
+    rememberSecrets(password, md5(`${username}:${realm}:${password}`), md5(`${username}@${realm}:${realm}:${password}`), sha256(`${username}:${realm}:${password}`));
+    expect((await api('POST', `${base}/SipAuth/Credential/`, { username, password })).status).toBe(201);
+    expectEnvelope(await api('POST', `${base}/SipAuth/Credential/`, { username, password }), 409, new RegExp(`^username ${username} is unavailable: choose another$`));
+  });
+
   describe('throttles (on a gateway of their own, so the address refused is not the rest of the suite)', () => {
     it('counts a NUL in the BasicAuth auth id as a failed login, and says Retry-After on the 429', async () => {
       const gateway = await startGateway(env, port + 7, { REDIS_PREFIX: `signet-test-throttle-${Date.now()}` });
@@ -147,6 +158,7 @@ describe('hardening over raw HTTP', () => {
       expect(deletedSub.status).toBe(204);
       expect(deletedSub.headers['content-type']).toMatch(JSON_TYPE);
 
+      rememberSecrets('Content7ypePass');
       const cred = await api('POST', `${base}/SipAuth/Credential/`, { username: `ct-${Date.now()}`, password: 'Content7ypePass' });
       expect(cred.status).toBe(201);
       const deletedCred = await api('DELETE', `${base}/SipAuth/Credential/${cred.body.credential_uuid}/`);

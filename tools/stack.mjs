@@ -1,9 +1,19 @@
 // Starts every service and worker from dist/ as child processes, the way `npm start` runs them, and stops them.
 import { spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { services } from './services.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** Under `npm test` (SIGNET_TEST_LOG_DIR set) every process's output is also kept, for the log-secrets check. */
+function keepLog(env, name, child) {
+  if (!env.SIGNET_TEST_LOG_DIR) return;
+  const file = createWriteStream(`${env.SIGNET_TEST_LOG_DIR}/${name}-${child.pid}.log`, { flags: 'a' });
+  child.stdout.pipe(file, { end: false });
+  child.stderr.pipe(file, { end: false });
+  child.once('exit', () => file.end());
+}
 
 export function startStack(env, { output = 'prefix' } = {}) {
   const entries = services.flatMap((s) => [
@@ -12,6 +22,7 @@ export function startStack(env, { output = 'prefix' } = {}) {
   ]);
   const children = entries.map(({ name, file }) => {
     const child = spawn(process.execPath, ['--enable-source-maps', `${root}/dist/${file}`], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    keepLog(env, name, child);
     const write = (stream) => (chunk) => {
       if (output === 'silent') return;
       for (const line of String(chunk).split('\n')) if (line) stream.write(`[${name}] ${line}\n`);
@@ -68,6 +79,7 @@ export async function startGateway(env, port, extraEnv = {}, { output = 'silent'
     env: { ...env, ...extraEnv, GATEWAY_PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  keepLog(env, `gateway-${port}`, child);
   const logs = [];
   for (const stream of [child.stdout, child.stderr]) {
     stream.on('data', (chunk) => {

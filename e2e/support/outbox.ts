@@ -1,4 +1,5 @@
 import { apiClient, type TestAccount } from '@signet/testing';
+import { rememberSecrets } from './secrets-ledger.js';
 import { baseUrl } from './stack.js';
 
 export interface OutboxMessage {
@@ -16,7 +17,10 @@ export async function outboxMessages(account: TestAccount, recipient: string, co
   for (;;) {
     const res = await api('GET', `/dev/outbox?recipient=${encodeURIComponent(recipient)}`);
     const messages = (res.body.messages ?? []) as OutboxMessage[];
-    if (messages.length >= count) return messages;
+    if (messages.length >= count) {
+      rememberSecrets(...messages.map((m) => codeIn(m.text)));
+      return messages;
+    }
     if (Date.now() > until) throw new Error(`outbox has ${messages.length} of ${count} messages for ${recipient}`);
     await new Promise((r) => setTimeout(r, 50));
   }
