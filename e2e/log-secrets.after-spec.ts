@@ -12,6 +12,16 @@ import { testEnv } from '../tools/test-env.mjs';
  */
 const dir = process.env.SIGNET_TEST_LOG_DIR;
 
+/** A live session's code; rows that integration specs wrote by hand hold placeholder bytes, not a sealed code. */
+function unsealed(ring: Keyring, sealed: Buffer | null): string[] {
+  if (!sealed || sealed.length < 29) return [];
+  try {
+    return [openOtp(ring, sealed)];
+  } catch {
+    return [];
+  }
+}
+
 async function secretsInTheDatabase(ring: Keyring): Promise<{ exact: string[]; codes: string[] }> {
   const client = new pg.Client({ connectionString: testEnv.DATABASE_URL });
   await client.connect();
@@ -27,7 +37,7 @@ async function secretsInTheDatabase(ring: Keyring): Promise<{ exact: string[]; c
         ...ha1s.rows.flatMap((r) => [r.ha1, r.ha1b, r.ha1_sha256]),
         ...otps.rows.filter((r) => r.otp_hash.length >= 16).flatMap((r) => hashForms(r.otp_hash)),
       ],
-      codes: [...otps.rows.flatMap((r) => (r.otp_sealed ? [openOtp(ring, r.otp_sealed)] : [])), ...outbox.rows.flatMap((r) => r.text.match(/\d{6,8}/g) ?? [])],
+      codes: [...otps.rows.flatMap((r) => unsealed(ring, r.otp_sealed)), ...outbox.rows.flatMap((r) => r.text.match(/\d{6,8}/g) ?? [])],
     };
   } finally {
     await client.end();
