@@ -312,6 +312,18 @@ describe('SIP auth over raw HTTP', () => {
       expectError(await api('POST', apps(), body), 400, message);
     });
 
+    it.each(['http://169.254.169.254/latest/meta-data/', 'http://0xa9fea9fe/', 'http://[::ffff:169.254.169.254]/'])(
+      'refuses an answer_url on a metadata address (%s) at create and update, and stores nothing',
+      async (answerUrl) => {
+        expectError(await api('POST', apps(), { app_name: 'Metadata', answer_url: answerUrl }), 400, /answer_url: host .* is not allowed/);
+        expect((await api('GET', apps())).body.objects).not.toContainEqual(expect.objectContaining({ app_name: 'Metadata' }));
+        const created = await api('POST', apps(), { app_name: 'Public', answer_url: 'https://example.com/answer' });
+        const path = `${apps()}${created.body.app_id as string}/`;
+        expectError(await api('POST', path, { answer_url: answerUrl }), 400, /answer_url: host .* is not allowed/);
+        expect((await api('GET', path)).body).toMatchObject({ answer_url: 'https://example.com/answer' });
+      },
+    );
+
     it('binds a credential and an ACL; an assigned one cannot be deleted (409) until sip_auth_type is set to ""', async () => {
       const credential = await createCredential();
       const acl = await createAcl({ name: 'PBX', entries: [{ ip: '203.0.113.10' }] });

@@ -7,6 +7,7 @@ import { BasicAuthGuard } from '../auth/basic-auth.guard.js';
 import { ApiId, CurrentCaller } from '../auth/caller.decorator.js';
 import { withApiId } from '../http/api-request.js';
 import { pageMeta } from '../http/page-meta.js';
+import { assertCallableUrl } from '../http/public-url.js';
 import { SipAuthRateLimitGuard } from './sip-auth-rate-limit.guard.js';
 
 /** Plivo's Application API, as far as SIP authentication needs it (sip-auth owns the bindings). */
@@ -19,6 +20,7 @@ export class ApplicationsController {
   @HttpCode(201)
   async create(@ApiId() apiId: string, @CurrentCaller() caller: Caller, @Body() body: unknown) {
     const message = { caller, body: parseOrThrow(applicationCreateBody, body ?? {}) };
+    await assertCallableUrl('answer_url', message.body.answer_url);
     const app = await this.rpc.call(SipAuthSubjects.applicationCreate, message, apiId);
     return { api_id: apiId, message: 'created', app_id: app.app_id };
   }
@@ -40,6 +42,7 @@ export class ApplicationsController {
   @HttpCode(202)
   async update(@ApiId() apiId: string, @CurrentCaller() caller: Caller, @Param('appId') appId: string, @Body() body: unknown) {
     const message = { caller, app_id: appId, body: parseOrThrow(applicationUpdateBody, body ?? {}) };
+    await assertCallableUrl('answer_url', message.body.answer_url);
     await this.rpc.call(SipAuthSubjects.applicationUpdate, message, apiId);
     return { api_id: apiId, message: 'changed' };
   }

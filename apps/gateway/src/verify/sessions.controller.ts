@@ -3,31 +3,16 @@ import type { Caller } from '@signet/contracts/common';
 import { normalizeSessionListQuery, sessionCreateBody, sessionListQuery, sessionValidateBody, VerifySubjects } from '@signet/contracts/verify';
 import { parseOrThrow } from '@signet/errors';
 import { CallbackErrors } from '@signet/contracts/callbacks';
-import { DomainError } from '@signet/errors';
-import { allowPrivateNetworks, assertPublicUrl, UnsafeUrlError } from '@signet/net-guard';
 import { RpcClient } from '@signet/nats';
 import { BasicAuthGuard } from '../auth/basic-auth.guard.js';
 import { ApiId, CurrentCaller } from '../auth/caller.decorator.js';
 import { type ApiRequest, withApiId } from '../http/api-request.js';
 import { RateLimiter } from '../rate-limit/rate-limiter.js';
 import { pageMeta } from '../http/page-meta.js';
+import { assertCallableUrl } from '../http/public-url.js';
 
 /** Plivo documents 20 list calls a minute per account. */
 const LIST_LIMIT = 20;
-/** `CALLBACKS_ALLOW_PRIVATE_NETWORKS`: the same switch the callback worker checks again at connect time. */
-const allowPrivate = allowPrivateNetworks();
-
-/** The status callback URL must be http(s) on a public address (libs/net-guard), checked before the session exists. */
-async function assertCallbackUrl(url: string | undefined): Promise<void> {
-  if (!url) return;
-  try {
-    await assertPublicUrl(url, { allowPrivate });
-  } catch (err) {
-    if (err instanceof UnsafeUrlError) throw new DomainError(CallbackErrors.URL_NOT_ALLOWED, `url: ${err.message}`);
-    throw err;
-  }
-}
-
 @Controller('v1/Account/:authId/Verify/Session')
 @UseGuards(BasicAuthGuard)
 export class SessionsController {
@@ -40,7 +25,7 @@ export class SessionsController {
   @HttpCode(202)
   async create(@ApiId() apiId: string, @CurrentCaller() caller: Caller, @Body() body: unknown, @Req() req: ApiRequest) {
     const message = { caller, requestor_ip: req.ip ?? null, body: parseOrThrow(sessionCreateBody, body ?? {}) };
-    await assertCallbackUrl(message.body.url);
+    await assertCallableUrl('url', message.body.url, CallbackErrors.URL_NOT_ALLOWED);
     return withApiId(apiId, await this.rpc.call(VerifySubjects.sessionCreate, message, apiId));
   }
 
