@@ -24,6 +24,8 @@ export async function prepareBench(extra = {}) {
     SIGNET_SECRET_KEY: '7b'.repeat(32),
     SIGNET_BOOTSTRAP_AUTH_ID: 'MABENCHBENCHBENCH001',
     SIGNET_BOOTSTRAP_AUTH_TOKEN: 'BenchToken0123456789abcdefghijklmnopqrst',
+    // Production identity refuses to start without SMTP; benches that send no mail never connect to it.
+    SIGNET_SMTP_URL: 'smtp://127.0.0.1:9?tls=off',
     ...extra,
   };
   Object.assign(process.env, env);

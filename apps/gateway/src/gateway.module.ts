@@ -25,8 +25,13 @@ import { AccountController } from './identity/account.controller.js';
 import { AuthTokenController } from './identity/auth-token.controller.js';
 import { IpWhitelistController } from './identity/ip-whitelist.controller.js';
 import { SubaccountsController } from './identity/subaccounts.controller.js';
+import { ConsoleAccountController } from './console/console-account.controller.js';
+import { ConsoleAuthGuard } from './console/console-auth.guard.js';
+import { ConsolePublicController } from './console/console-public.controller.js';
+import { ConsoleResourcesController } from './console/console-resources.controller.js';
+import { DevMailController } from './dev/mail.controller.js';
+import { REDIS } from './redis.js';
 
-const REDIS = Symbol('REDIS');
 
 @Injectable()
 class Connections implements OnApplicationShutdown {
@@ -44,7 +49,7 @@ class Connections implements OnApplicationShutdown {
 const production = process.env.NODE_ENV === 'production';
 
 @Module({
-  controllers: [HealthController, SessionsController, CallbacksController, AppsController, SendersController, AttemptsController, WebhooksController, ...(production ? [] : [DevOutboxController]), SipCredentialsController, IpAclsController, ApplicationsController, AccountController, SubaccountsController, AuthTokenController, IpWhitelistController, AdminAccountsController],
+  controllers: [HealthController, SessionsController, CallbacksController, AppsController, SendersController, AttemptsController, WebhooksController, ...(production ? [] : [DevOutboxController, DevMailController]), SipCredentialsController, IpAclsController, ApplicationsController, AccountController, SubaccountsController, AuthTokenController, IpWhitelistController, AdminAccountsController, ConsolePublicController, ConsoleAccountController, ConsoleResourcesController],
   providers: [
     { provide: GATEWAY_CONFIG, useFactory: loadGatewayConfig },
     {
@@ -64,6 +69,7 @@ const production = process.env.NODE_ENV === 'production';
     { provide: AuthThrottle, useFactory: (r: Redis, c: GatewayConfig) => new AuthThrottle(r, c.REDIS_PREFIX), inject: [REDIS, GATEWAY_CONFIG] },
     AdminAuthGuard,
     CredentialsListener,
+    ConsoleAuthGuard,
   ],
 })
 export class GatewayModule {}

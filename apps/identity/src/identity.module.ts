@@ -26,6 +26,7 @@ import { IpWhitelistService } from './ip-whitelist/ip-whitelist.service.js';
 import { SubaccountsRepository } from './subaccounts/subaccounts.repository.js';
 import { SubaccountsRpcController } from './subaccounts/subaccounts.rpc-controller.js';
 import { SubaccountsService } from './subaccounts/subaccounts.service.js';
+import { consoleControllers, consoleProviders } from './console/console.providers.js';
 
 @Module({
   controllers: [
@@ -34,6 +35,7 @@ import { SubaccountsService } from './subaccounts/subaccounts.service.js';
     SubaccountsRpcController,
     IpWhitelistRpcController,
     AdminAccountsRpcController,
+    ...consoleControllers,
     healthController('identity'),
   ],
   providers: [
@@ -57,6 +59,7 @@ import { SubaccountsService } from './subaccounts/subaccounts.service.js';
     eventsRelayProvider('identity', IDENTITY_SCHEMA, IDENTITY_CONFIG),
     CredentialsNotifier,
     BootstrapService,
+    ...consoleProviders,
   ],
 })
 export class IdentityModule {}

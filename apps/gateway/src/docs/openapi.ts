@@ -10,6 +10,7 @@ import {
   ipAclUpdateBody,
 } from '@signet/contracts/sip-auth';
 import { z } from 'zod';
+import { consolePaths, consoleSecurityScheme } from './console.openapi.js';
 import { adminSecurityScheme, identityPaths } from './identity.openapi.js';
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
@@ -27,7 +28,7 @@ export function openApiDocument() {
   return {
     openapi: '3.0.3',
     info: { title: 'Signet API', version: '1', description: 'Plivo-compatible Verify API. HTTP BasicAuth with your auth id and auth token.' },
-    components: { securitySchemes: { basic: { type: 'http', scheme: 'basic' }, ...adminSecurityScheme } },
+    components: { securitySchemes: { basic: { type: 'http', scheme: 'basic' }, ...adminSecurityScheme, ...consoleSecurityScheme } },
     security: [{ basic: [] }],
     paths: {
       '/v1/Account/{auth_id}/Verify/Session/': {
@@ -81,6 +82,7 @@ export function openApiDocument() {
         delete: { tags: ['Applications'], summary: 'Delete an application', parameters: [authId, uuid('app_id')], responses: { 204: { description: 'deleted' }, ...errors } },
       },
       ...identityPaths(),
+      ...consolePaths(),
     },
   };
 }

@@ -31,8 +31,10 @@ export function toHttpError(err: unknown, req: ApiRequest, routes: RouteTable): 
   if (err instanceof DomainError) {
     const status = errorStatus(err.code);
     if (status !== 429) return { status, message: err.message };
-    // Every 429 says when to come back.
-    const retryAfter = err instanceof RateLimitedError ? err.retryAfterSeconds : DEFAULT_RETRY_AFTER_SECONDS;
+    // Every 429 says when to come back: the gateway's own limiters know it; a throttle below the gateway says it
+    // in its message ("try again in N seconds").
+    const below = /try again in (\d+) seconds?/.exec(err.message)?.[1];
+    const retryAfter = err instanceof RateLimitedError ? err.retryAfterSeconds : below ? Number(below) : DEFAULT_RETRY_AFTER_SECONDS;
     return { status, message: err.message, headers: { 'retry-after': String(retryAfter) } };
   }
   if (err instanceof NotFoundException && /^Cannot /.test(err.message)) {

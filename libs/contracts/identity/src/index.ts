@@ -7,3 +7,6 @@ export * from './events.js';
 export * from './errors.js';
 export * from './rpc.js';
 export * from './signing.messages.js';
+export * from './console.roles.js';
+export * from './console.subjects.js';
+export * from './console.messages.js';

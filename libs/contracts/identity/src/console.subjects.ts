@@ -1,0 +1,36 @@
+/** Identity's API for people (the console). The gateway serves these under /console/v1/…. */
+export const ConsoleSubjects = {
+  signup: 'identity.console.signup',
+  activate: 'identity.console.activate',
+  phoneVerify: 'identity.console.phone_verify',
+  phoneResend: 'identity.console.phone_resend',
+  login: 'identity.console.login',
+  loginChallenge: 'identity.console.login_challenge',
+  loginVerify: 'identity.console.login_verify',
+  refresh: 'identity.console.refresh',
+  authenticate: 'identity.console.authenticate',
+  logout: 'identity.console.logout',
+  me: 'identity.console.me',
+  passwordForgot: 'identity.console.password_forgot',
+  passwordReset: 'identity.console.password_reset',
+  passwordChange: 'identity.console.password_change',
+  totpEnrol: 'identity.console.totp_enrol',
+  totpConfirm: 'identity.console.totp_confirm',
+  recoveryRegenerate: 'identity.console.recovery_regenerate',
+  teamList: 'identity.console.team_list',
+  teamInvite: 'identity.console.team_invite',
+  inviteAccept: 'identity.console.invite_accept',
+  teamUpdate: 'identity.console.team_update',
+  teamRemove: 'identity.console.team_remove',
+  ssoSet: 'identity.console.sso_set',
+  ssoGet: 'identity.console.sso_get',
+  ssoDelete: 'identity.console.sso_delete',
+  ssoStart: 'identity.console.sso_start',
+  ssoAcs: 'identity.console.sso_acs',
+  devOutbox: 'identity.console.dev_outbox',
+} as const;
+
+/** Identity's BullMQ queues; only identity adds jobs to them. */
+export const IdentityQueues = {
+  emails: { name: 'identity.emails', jobs: ['send'] },
+} as const;
