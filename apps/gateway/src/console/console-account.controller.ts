@@ -13,7 +13,7 @@ export class ConsoleAccountController {
   constructor(private readonly rpc: RpcClient) {}
 
   private async call(apiId: string, subject: string, user: ConsoleUser, body: unknown = {}, client?: ClientInfo) {
-    return withApiId(apiId, await this.rpc.request<object>(subject, { user, client, body: body ?? {} }, apiId));
+    return withApiId(apiId, (await this.rpc.request(subject, { user, client, body: body ?? {} }, apiId)) as object);
   }
 
   @Get('me')

@@ -30,7 +30,7 @@ export class ConsoleAuthGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<ConsoleRequest>();
     const header = req.headers.authorization ?? '';
     if (!header.startsWith('Bearer ')) throw new DomainError(CommonErrors.UNAUTHENTICATED, 'not signed in: Authorization: Bearer <access token> is required');
-    const user = await this.rpc.request<ConsoleUser>(ConsoleSubjects.authenticate, { access_token: header.slice(7).trim() }, req.apiId);
+    const user = (await this.rpc.request(ConsoleSubjects.authenticate, { access_token: header.slice(7).trim() }, req.apiId)) as ConsoleUser;
     const permission = this.reflector.getAllAndOverride<ConsolePermission | undefined>(PERMISSION, [context.getHandler(), context.getClass()]);
     if (!permission || !roleAllows(user.role, permission)) {
       throw new DomainError(IdentityErrors.ROLE_FORBIDDEN, `forbidden: the ${user.role} role cannot do this`);

@@ -11,7 +11,7 @@ export class ConsolePublicController {
   constructor(private readonly rpc: RpcClient) {}
 
   private async call(apiId: string, subject: string, message: unknown) {
-    return withApiId(apiId, await this.rpc.request<object>(subject, message, apiId));
+    return withApiId(apiId, (await this.rpc.request(subject, message, apiId)) as object);
   }
 
   @Post('signup')

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
-import { type AccountView, type ConsoleUser, IdentitySubjects, ipWhitelistAddBody, ipWhitelistSetBody, type TokenRotated, tokenRotateBody } from '@signet/contracts/identity';
+import { type ConsoleUser, IdentitySubjects, ipWhitelistAddBody, ipWhitelistSetBody, tokenRotateBody } from '@signet/contracts/identity';
 import { appCreateBody, normalizeSessionListQuery, sessionListQuery, VerifySubjects } from '@signet/contracts/verify';
 import { pageSchema } from '@signet/contracts/common';
 import { parseOrThrow } from '@signet/errors';
@@ -21,7 +21,7 @@ export class ConsoleResourcesController {
   @Get('billing')
   @Needs('billing.read')
   async billing(@ApiId() apiId: string, @CurrentUser() user: ConsoleUser) {
-    const a = await this.rpc.request<AccountView>(IdentitySubjects.accountGet, { auth_id: user.auth_id }, apiId);
+    const a = await this.rpc.call(IdentitySubjects.accountGet, { auth_id: user.auth_id }, apiId);
     return withApiId(apiId, { cash_credits: a.cash_credits, billing_mode: a.billing_mode, auto_recharge: a.auto_recharge, account_type: a.account_type });
   }
 
@@ -29,20 +29,20 @@ export class ConsoleResourcesController {
   @Needs('logs.read')
   async logs(@ApiId() apiId: string, @CurrentUser() user: ConsoleUser, @Query() raw: Record<string, unknown>) {
     const query = parseOrThrow(sessionListQuery, normalizeSessionListQuery(raw));
-    return withApiId(apiId, await this.rpc.request<object>(VerifySubjects.sessionList, { caller: accountCaller(user), query }, apiId));
+    return withApiId(apiId, await this.rpc.call(VerifySubjects.sessionList, { caller: accountCaller(user), query }, apiId));
   }
 
   @Get('applications')
   @Needs('apps.manage')
   async apps(@ApiId() apiId: string, @CurrentUser() user: ConsoleUser, @Query() raw: Record<string, unknown>) {
-    return withApiId(apiId, await this.rpc.request<object>(VerifySubjects.appList, { caller: accountCaller(user), query: parseOrThrow(pageSchema, raw) }, apiId));
+    return withApiId(apiId, await this.rpc.call(VerifySubjects.appList, { caller: accountCaller(user), query: parseOrThrow(pageSchema, raw) }, apiId));
   }
 
   @Post('applications')
   @HttpCode(201)
   @Needs('apps.manage')
   async createApp(@ApiId() apiId: string, @CurrentUser() user: ConsoleUser, @Body() body: unknown) {
-    return withApiId(apiId, await this.rpc.request<object>(VerifySubjects.appCreate, { caller: accountCaller(user), body: parseOrThrow(appCreateBody, body ?? {}) }, apiId));
+    return withApiId(apiId, await this.rpc.call(VerifySubjects.appCreate, { caller: accountCaller(user), body: parseOrThrow(appCreateBody, body ?? {}) }, apiId));
   }
 
   /** Regenerates the account's API auth token: the old one stops now or after 48 hours. */
@@ -50,34 +50,34 @@ export class ConsoleResourcesController {
   @HttpCode(201)
   @Needs('credentials.manage')
   async rotate(@ApiId() apiId: string, @CurrentUser() user: ConsoleUser, @Body() body: unknown) {
-    const rotated = await this.rpc.request<TokenRotated>(IdentitySubjects.tokenRotate, { caller: accountCaller(user), body: parseOrThrow(tokenRotateBody, body ?? {}) }, apiId);
+    const rotated = await this.rpc.call(IdentitySubjects.tokenRotate, { caller: accountCaller(user), body: parseOrThrow(tokenRotateBody, body ?? {}) }, apiId);
     return withApiId(apiId, { message: 'auth token regenerated', ...rotated });
   }
 
   @Get('credentials/ip-whitelist')
   @Needs('credentials.manage')
   async whitelist(@ApiId() apiId: string, @CurrentUser() user: ConsoleUser) {
-    return withApiId(apiId, await this.rpc.request<object>(IdentitySubjects.ipWhitelistList, { caller: accountCaller(user) }, apiId));
+    return withApiId(apiId, await this.rpc.call(IdentitySubjects.ipWhitelistList, { caller: accountCaller(user) }, apiId));
   }
 
   @Post('credentials/ip-whitelist')
   @HttpCode(201)
   @Needs('credentials.manage')
   async addWhitelist(@ApiId() apiId: string, @CurrentUser() user: ConsoleUser, @Body() body: unknown) {
-    return withApiId(apiId, await this.rpc.request<object>(IdentitySubjects.ipWhitelistAdd, { caller: accountCaller(user), body: parseOrThrow(ipWhitelistAddBody, body ?? {}) }, apiId));
+    return withApiId(apiId, await this.rpc.call(IdentitySubjects.ipWhitelistAdd, { caller: accountCaller(user), body: parseOrThrow(ipWhitelistAddBody, body ?? {}) }, apiId));
   }
 
   @Post('credentials/ip-whitelist/settings')
   @HttpCode(202)
   @Needs('credentials.manage')
   async setWhitelist(@ApiId() apiId: string, @CurrentUser() user: ConsoleUser, @Body() body: unknown) {
-    return withApiId(apiId, await this.rpc.request<object>(IdentitySubjects.ipWhitelistSet, { caller: accountCaller(user), body: parseOrThrow(ipWhitelistSetBody, body ?? {}) }, apiId));
+    return withApiId(apiId, await this.rpc.call(IdentitySubjects.ipWhitelistSet, { caller: accountCaller(user), body: parseOrThrow(ipWhitelistSetBody, body ?? {}) }, apiId));
   }
 
   @Delete('credentials/ip-whitelist/:entryId')
   @HttpCode(204)
   @Needs('credentials.manage')
   async removeWhitelist(@ApiId() apiId: string, @CurrentUser() user: ConsoleUser, @Param('entryId') entryId: string): Promise<void> {
-    await this.rpc.request(IdentitySubjects.ipWhitelistRemove, { caller: accountCaller(user), entry_id: entryId }, apiId);
+    await this.rpc.call(IdentitySubjects.ipWhitelistRemove, { caller: accountCaller(user), entry_id: entryId }, apiId);
   }
 }

@@ -24,6 +24,6 @@ export class DevMailController {
   /** What identity's own Verify account sent (signup, login and phone-change codes). */
   @Get('console-outbox')
   async outbox(@ApiId() apiId: string, @Query('recipient') recipient?: string) {
-    return { api_id: apiId, ...(await this.rpc.request<object>(ConsoleSubjects.devOutbox, { recipient: String(recipient ?? '') }, apiId)) };
+    return { api_id: apiId, ...((await this.rpc.request(ConsoleSubjects.devOutbox, { recipient: String(recipient ?? '') }, apiId)) as object) };
   }
 }

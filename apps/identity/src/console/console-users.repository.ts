@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ConsoleRole, ConsoleUserView } from '@signet/contracts/identity';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type SealedToken, TokensRepository } from '../credentials/tokens.repository.js';
-import { utc } from '../events/event-sql.js';
+import { utc } from '@signet/database';
 
 export interface UserRow {
   id: string;

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Caller } from '@signet/contracts/common';
-import { type SessionCreateResult, type VerifyAppView, VerifyErrors, VerifySubjects } from '@signet/contracts/verify';
+import { VerifyErrors, VerifySubjects } from '@signet/contracts/verify';
 import { DomainError } from '@signet/errors';
 import { RpcClient } from '@signet/nats';
 import { IDENTITY_CONFIG, type IdentityConfig } from '../config/identity.config.js';
@@ -32,14 +32,14 @@ export class PhoneVerifier {
   async send(phone: string, channel: 'sms' | 'voice', apiId?: string): Promise<string> {
     const app_uuid = await this.app();
     const body = { recipient: phone, channel, app_uuid };
-    const r = await this.rpc.request<SessionCreateResult>(VerifySubjects.sessionCreate, { caller: this.caller, requestor_ip: null, body }, apiId);
+    const r = await this.rpc.call(VerifySubjects.sessionCreate, { caller: this.caller, requestor_ip: null, body: body as never }, apiId);
     return r.session_uuid;
   }
 
   /** True when the code proves the session's phone; false for a wrong, expired or exhausted code. */
   async check(sessionUuid: string, code: string, apiId?: string): Promise<boolean> {
     try {
-      await this.rpc.request(VerifySubjects.sessionValidate, { caller: this.caller, session_uuid: sessionUuid, body: { otp: code } }, apiId);
+      await this.rpc.call(VerifySubjects.sessionValidate, { caller: this.caller, session_uuid: sessionUuid, body: { otp: code } }, apiId);
       return true;
     } catch (err) {
       if (err instanceof DomainError && WRONG.has(err.code)) return false;
@@ -49,7 +49,7 @@ export class PhoneVerifier {
 
   /** What verify's development outbox holds for a phone, sent from identity's account. */
   outbox(recipient: string): Promise<unknown> {
-    return this.rpc.request(VerifySubjects.outboxList, { caller: this.caller, query: { recipient } });
+    return this.rpc.call(VerifySubjects.outboxList, { caller: this.caller, query: { recipient } as never });
   }
 
   private app(): Promise<string> {
@@ -61,10 +61,10 @@ export class PhoneVerifier {
   }
 
   private async ensureApp(): Promise<string> {
-    const list = await this.rpc.request<{ verify_apps: VerifyAppView[] }>(VerifySubjects.appList, { caller: this.caller, query: { limit: 20, offset: 0 } });
+    const list = await this.rpc.call(VerifySubjects.appList, { caller: this.caller, query: { limit: 20, offset: 0 } });
     const existing = list.verify_apps?.find((a) => a.name === CONSOLE_APP.name);
     if (existing) return existing.app_uuid;
-    const created = await this.rpc.request<VerifyAppView>(VerifySubjects.appCreate, { caller: this.caller, body: CONSOLE_APP });
+    const created = await this.rpc.call(VerifySubjects.appCreate, { caller: this.caller, body: CONSOLE_APP as never });
     return created.app_uuid;
   }
 }

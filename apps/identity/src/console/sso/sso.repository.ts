@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { utc } from '../../events/event-sql.js';
+import { utc } from '@signet/database';
 
 export interface SsoRow {
   auth_id: string;
