@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { createMailer, type ClosableMailer, type MailMessage } from '@signet/mail';
 import { startWorker } from '@signet/queue';
 import type { Worker } from 'bullmq';
@@ -8,6 +8,7 @@ import { EMAILS_QUEUE } from './emails.queue.js';
 /** In the identity worker process: sends `identity.emails` jobs over SMTP (or to the development catcher); a failed send is retried by BullMQ. */
 @Injectable()
 export class EmailsWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('identity.emails');
   private worker?: Worker;
   private readonly mailer: ClosableMailer;
 
@@ -20,9 +21,16 @@ export class EmailsWorker implements OnApplicationBootstrap, OnApplicationShutdo
     this.worker = startWorker(
       EMAILS_QUEUE,
       {
-        send: async (job) => {
-          const { to, subject, text, html } = job.data as MailMessage;
-          await this.mailer.send({ to, subject, text, html });
+        send: {
+          run: async (job) => {
+            const { to, subject, text, html } = job.data as MailMessage;
+            await this.mailer.send({ to, subject, text, html });
+          },
+          // No row waits on a mail: its last failure is an error line an operator can alert on (the job stays in
+          // the failed set for a week for inspection and a manual retry).
+          exhausted: async (job, err) => {
+            this.logger.error(`mail ${job.id} not sent after ${job.attemptsMade + 1} tries: ${err.message}`);
+          },
         },
       },
       { redisUrl: this.config.REDIS_URL, prefix: this.config.REDIS_PREFIX },
