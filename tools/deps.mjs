@@ -10,7 +10,8 @@ export function ensureDependencies() {
   const marker = `${root}/node_modules/.package-lock.json`;
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(`${root}/package-lock.json`).mtimeMs) return;
   console.log('installing dependencies…');
-  // `npm install` honours the lock file's versions; npm 11's `npm ci` refuses a lock that lists only this
-  // platform's optional native binaries (SWC, Nx), which is what npm 11 itself writes.
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: root, stdio: 'inherit' });
+  // `npm ci` installs exactly the lock and never writes it (a run must leave the tree as it found it). The lock
+  // lists every platform's optional native binaries (SWC, Nx, msgpackr); after adding a dependency with
+  // `npm install`, commit the lock it writes.
+  execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: root, stdio: 'inherit' });
 }

@@ -3,8 +3,9 @@ import { AckPolicy, DeliverPolicy, jetstream, type ConsumerMessages, type JsMsg 
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { z } from 'zod';
 import { Events, type EventMap, type EventSubject } from '@signet/contracts/catalog';
-import { EVENTS_STREAM, eventEnvelope, type EventEnvelope } from '@signet/contracts/common';
+import { eventEnvelope, type EventEnvelope } from '@signet/contracts/common';
 import { ensureEventsStream } from './jetstream.js';
+import { contractSubject, eventsStream, natsSubject } from './namespace.js';
 
 /** Event subjects bound to the schema of their `data` (`Events` in @signet/contracts/catalog, or a test's own). */
 export type EventSchemas = Record<string, z.ZodType>;
@@ -36,8 +37,8 @@ export const durableName = (consumer: string, subject: string): string => `${con
 export const retryDelayMs = (deliveries: number): number => Math.min(60_000, 500 * 2 ** Math.min(deliveries - 1, 7));
 
 /**
- * Consumes SIGNET_EVENTS durably: each subject gets its own durable pull consumer (NATS 2.9 has no multi-subject
- * filter), shared by every replica of the consuming service, so each event is handled by one replica. Every
+ * Consumes the events stream (SIGNET_EVENTS, or its namespace's) durably: each subject gets its own durable pull
+ * consumer (NATS 2.9 has no multi-subject filter), shared by every replica of the consuming service, so each event is handled by one replica. Every
  * event is parsed with its subject's schema from the contracts before the handler sees it; one that does not
  * parse is parked (terminated, with a log line naming its subject and stream sequence), never redelivered. An
  * event is acknowledged only after `handler` resolves; a failure is redelivered later. Delivery is at least once,
@@ -63,15 +64,17 @@ export async function consumeEventsWith<M extends EventSchemas, S extends keyof 
   options: ConsumeOptions = {},
 ): Promise<EventConsumer> {
   const jsm = await ensureEventsStream(nc);
+  const stream = eventsStream().name;
   const js = jetstream(nc);
   const logger = options.logger ?? new Logger(`Events:${consumer}`);
   const streams: ConsumerMessages[] = [];
   const loops: Promise<void>[] = [];
   for (const subject of subjects) {
     const name = durableName(consumer, subject);
-    const config = { durable_name: name, filter_subject: subject, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All, ack_wait: ACK_WAIT_MS * MS };
-    await jsm.consumers.add(EVENTS_STREAM, config).catch(() => jsm.consumers.update(EVENTS_STREAM, name, { filter_subject: subject, ack_wait: config.ack_wait }));
-    const messages = await (await js.consumers.get(EVENTS_STREAM, name)).consume({ max_messages: 64 });
+    const filter = natsSubject(subject);
+    const config = { durable_name: name, filter_subject: filter, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All, ack_wait: ACK_WAIT_MS * MS };
+    await jsm.consumers.add(stream, config).catch(() => jsm.consumers.update(stream, name, { filter_subject: filter, ack_wait: config.ack_wait }));
+    const messages = await (await js.consumers.get(stream, name)).consume({ max_messages: 64 });
     const parse = eventEnvelope(subject, schemas[subject]) as unknown as z.ZodType<EventEnvelope>;
     const deliver = handler as (event: EventEnvelope, subject: string) => Promise<void>;
     streams.push(messages);
@@ -106,20 +109,21 @@ function parseEvent(m: JsMsg, schema: z.ZodType<EventEnvelope>): { event: EventE
 }
 
 async function handle(m: JsMsg, schema: z.ZodType<EventEnvelope>, handler: Deliver, logger: ConsumeOptions['logger'] & object): Promise<void> {
+  const subject = contractSubject(m.subject);
   const parsed = parseEvent(m, schema);
   if ('problem' in parsed) {
     // Redelivering what does not parse would never succeed: park it (+TERM; no reason string, NATS 2.9 ignores one).
-    logger.error(`parking malformed event on ${m.subject} (stream seq ${m.seq}): ${parsed.problem}`);
+    logger.error(`parking malformed event on ${subject} (stream seq ${m.seq}): ${parsed.problem}`);
     m.term();
     return;
   }
   const { event } = parsed;
   try {
-    await handler(event, m.subject);
+    await handler(event, subject);
     m.ack();
   } catch (err) {
     const delay = retryDelayMs(m.info.deliveryCount);
-    logger.warn(`event ${event.id} on ${m.subject} failed (delivery ${m.info.deliveryCount}), retrying in ${delay} ms: ${(err as Error).message}`);
+    logger.warn(`event ${event.id} on ${subject} failed (delivery ${m.info.deliveryCount}), retrying in ${delay} ms: ${(err as Error).message}`);
     m.nak(delay);
   }
 }
