@@ -55,6 +55,8 @@ if (needsStack && !process.env.SIGNET_TEST_LOCKED) {
   }
 }
 
+const started = Date.now();
+const phase = (what) => console.log(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${what}`);
 const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit', ...opts });
 const runAsync = (cmd, args) =>
   new Promise((resolve, reject) => {
@@ -65,7 +67,7 @@ const runAsync = (cmd, args) =>
 try {
   ensureDependencies();
   Object.assign(process.env, testEnv);
-  console.log(`namespace ${testNamespace}: ${selected.join(', ')}${lint ? ', lint' : ''}`);
+  phase(`namespace ${testNamespace}: ${selected.join(', ')}${lint ? ', lint' : ''}`);
   if (needsStack) {
     await ensureInfra();
     run('bash', [`${root}/tools/ensure-sip.sh`]);
@@ -73,13 +75,14 @@ try {
   // The type-check and the lint are independent: side by side they take the time of the slower one.
   const checks = [[`${root}/node_modules/.bin/tsc`, ['-p', 'tsconfig.json']]];
   if (lint) checks.push([process.execPath, [`${root}/node_modules/eslint/bin/eslint.js`, '--max-warnings=0', '.']]);
-  console.log(lint ? 'type-checking and linting…' : 'type-checking…');
+  phase(lint ? 'type-checking and linting…' : 'type-checking…');
   await Promise.all(checks.map(([cmd, args]) => runAsync(cmd, args)));
   if (needsStack) {
     const { build } = await import('./build.mjs');
     const { ensureDatabase } = await import('./database.mjs');
     const { resetNamespace } = await import('./reset-namespace.mjs');
     const { migrateAll } = await import('./migrate.mjs');
+    phase('building, preparing the database…');
     build();
     await ensureDatabase(testEnv.DATABASE_URL, { recreate: true });
     await resetNamespace(testEnv);
@@ -89,8 +92,10 @@ try {
   const groups = [selected.filter((k) => k !== 'e2e'), selected.filter((k) => k === 'e2e')].filter((g) => g.length > 0);
   for (const group of groups) {
     const args = ['--experimental-vm-modules', `${root}/node_modules/jest/bin/jest.js`, '--runInBand', '--passWithNoTests', ...jestArgs, ...group.map((g) => `--selectProjects=${g}`)];
+    phase(`jest: ${group.join(', ')}`);
     run(process.execPath, args, { env: { ...process.env, NODE_NO_WARNINGS: '1' } });
   }
+  phase('done');
 } catch (err) {
   process.exit(err.status ?? 1);
 }
