@@ -27,7 +27,8 @@ export async function bootStack(): Promise<Stack> {
   return stack;
 }
 
-export const newAccount = (): Promise<TestAccount> => createTestAccount(env.DATABASE_URL, env.SIGNET_SECRET_KEY);
+/** A fresh main account, opened through the admin API. */
+export const newAccount = (): Promise<TestAccount> => createTestAccount(baseUrl, env.SIGNET_ADMIN_TOKEN);
 
 let n = Math.floor(Math.random() * 1e6);
 /** A fresh US number per call, so tests never share a session. */
