@@ -9,7 +9,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureDependencies } from './deps.mjs';
+import { ensureDependenciesAsync } from './deps.mjs';
 import { ensureInfra } from './infra.mjs';
 import { testEnv, testLock, testNamespace } from './test-env.mjs';
 
@@ -65,29 +65,28 @@ const runAsync = (cmd, args) =>
     child.on('exit', (code) => (code === 0 ? resolve() : reject(Object.assign(new Error(`${cmd} exited ${code}`), { status: code ?? 1 }))));
   });
 try {
-  ensureDependencies();
-  Object.assign(process.env, testEnv);
   phase(`namespace ${testNamespace}: ${selected.join(', ')}${lint ? ', lint' : ''}`);
-  if (needsStack) {
-    await ensureInfra();
-    run('bash', [`${root}/tools/ensure-sip.sh`]);
-  }
-  // The type-check and the lint are independent: side by side they take the time of the slower one.
+  // npm packages and the machine's services (Postgres, Redis, NATS, Kamailio: Debian packages when missing) at once.
+  await Promise.all([
+    ensureDependenciesAsync(),
+    needsStack ? ensureInfra().then(() => runAsync('bash', [`${root}/tools/ensure-sip.sh`])) : undefined,
+  ]);
+  Object.assign(process.env, testEnv);
+  // The type-check, the lint and the build with the database set-up are independent: side by side.
   const checks = [[`${root}/node_modules/.bin/tsc`, ['-p', 'tsconfig.json']]];
   if (lint) checks.push([process.execPath, [`${root}/node_modules/eslint/bin/eslint.js`, '--max-warnings=0', '.']]);
-  phase(lint ? 'type-checking and linting…' : 'type-checking…');
-  await Promise.all(checks.map(([cmd, args]) => runAsync(cmd, args)));
-  if (needsStack) {
+  phase(`${lint ? 'type-checking and linting' : 'type-checking'}${needsStack ? ', building, preparing the database' : ''}…`);
+  const prepare = async () => {
     const { build } = await import('./build.mjs');
     const { ensureDatabase } = await import('./database.mjs');
     const { resetNamespace } = await import('./reset-namespace.mjs');
     const { migrateAll } = await import('./migrate.mjs');
-    phase('building, preparing the database…');
     build();
     await ensureDatabase(testEnv.DATABASE_URL, { recreate: true });
     await resetNamespace(testEnv);
     await migrateAll(() => undefined);
-  }
+  };
+  await Promise.all([...checks.map(([cmd, args]) => runAsync(cmd, args)), needsStack ? prepare() : undefined]);
   // Unit and integration specs first, without a stack running; then the e2e suites with theirs.
   const groups = [selected.filter((k) => k !== 'e2e'), selected.filter((k) => k === 'e2e')].filter((g) => g.length > 0);
   for (const group of groups) {
@@ -97,5 +96,6 @@ try {
   }
   phase('done');
 } catch (err) {
+  if (err.status === undefined) console.error(err);
   process.exit(err.status ?? 1);
 }
