@@ -91,18 +91,43 @@ describe('SessionsService.create', () => {
     expect(calls.filter((c) => c.startsWith('deliver'))).toHaveLength(1);
   });
 
-  it('refuses a disabled channel before opening anything', async () => {
-    const { sessions, calls, service } = setup({ ...app, voice_channel: false });
-    await expect(service.create(create({ channel: 'voice' }))).rejects.toMatchObject({ code: VerifyErrors.CHANNEL_DISABLED });
+  it.each(['sms', 'voice'] as const)('refuses the %s channel when the app has it off, before opening anything', async (channel) => {
+    const { sessions, calls, service } = setup({ ...app, sms_channel: channel !== 'sms', voice_channel: channel !== 'voice' });
+    await expect(service.create(create({ channel }))).rejects.toMatchObject({
+      code: VerifyErrors.CHANNEL_DISABLED,
+      message: `the ${channel} channel is disabled for this application`,
+    });
     expect(sessions.opened).toEqual([]);
     expect(calls).toEqual([]);
+  });
+
+  it.each(['sms', 'voice'] as const)('opens a %s session when only the other channel is off', async (channel) => {
+    const { sessions, service } = setup({ ...app, sms_channel: channel === 'sms', voice_channel: channel === 'voice' });
+    sessions.openResults = [opened()];
+    await service.create(create({ channel }));
+    expect(sessions.opened[0].channel).toBe(channel);
+  });
+
+  it("takes brand name, app hash and callback from the request, else from the app (no callback: null)", async () => {
+    const withApp = { ...app, brand_name: 'AppBrand', customer_app_hash: 'apphash' };
+    const { sessions, service } = setup(withApp);
+    sessions.openResults = [opened(), opened()];
+    await service.create(create({ brand_name: 'Req', app_hash: 'reqhash', url: 'https://example.com/cb' }));
+    await service.create(create());
+    expect(sessions.opened.map(({ brand_name, app_hash, callback_url }) => ({ brand_name, app_hash, callback_url }))).toEqual([
+      { brand_name: 'Req', app_hash: 'reqhash', callback_url: 'https://example.com/cb' },
+      { brand_name: 'AppBrand', app_hash: 'apphash', callback_url: null },
+    ]);
   });
 
   it('refuses a new attempt when the session in progress has used all its attempts, enqueueing nothing', async () => {
     const { sessions, calls, service } = setup();
     sessions.openResults = [undefined];
     sessions.blocking = { uuid: randomUUID(), expired: false };
-    await expect(service.create(create())).rejects.toMatchObject({ code: VerifyErrors.ATTEMPTS_EXHAUSTED });
+    await expect(service.create(create())).rejects.toMatchObject({
+      code: VerifyErrors.ATTEMPTS_EXHAUSTED,
+      message: `this session has used all ${app.otp_attempts} delivery attempts`,
+    });
     expect(sessions.expired).toEqual([]);
     expect(calls).toEqual([]);
   });
@@ -121,7 +146,7 @@ describe('SessionsService.create', () => {
     const { sessions, calls, service } = setup();
     sessions.openResults = [undefined, undefined];
     sessions.blocking = undefined;
-    await expect(service.create(create())).rejects.toMatchObject({ code: VerifyErrors.ATTEMPTS_EXHAUSTED });
+    await expect(service.create(create())).rejects.toMatchObject({ code: VerifyErrors.ATTEMPTS_EXHAUSTED, message: 'no more delivery attempts for this session' });
     expect(calls).toEqual([]);
   });
 
@@ -151,7 +176,7 @@ describe('SessionsService.validate', () => {
     const { sessions, calls, service } = setup();
     const uuid = randomUUID();
     sessions.tries.set(uuid, otpHash(ring, uuid, '123456'));
-    await expect(validate(service, uuid, '654321')).rejects.toMatchObject({ code: VerifyErrors.OTP_INVALID });
+    await expect(validate(service, uuid, '654321')).rejects.toMatchObject({ code: VerifyErrors.OTP_INVALID, message: 'invalid OTP: the code does not match' });
     expect(sessions.verified).toEqual([]);
     expect(calls).toEqual([]);
   });
@@ -164,14 +189,14 @@ describe('SessionsService.validate', () => {
   });
 
   it.each([
-    ['verified', VerifyErrors.ALREADY_VERIFIED],
-    ['expired', VerifyErrors.OTP_EXPIRED],
-    ['in-progress', VerifyErrors.TRIES_EXHAUSTED],
-  ] as const)('says why no try was left on a session that is %s', async (status, expected) => {
+    ['verified', VerifyErrors.ALREADY_VERIFIED, 'session already verified'],
+    ['expired', VerifyErrors.OTP_EXPIRED, 'session expired: the OTP is no longer valid, start a new session'],
+    ['in-progress', VerifyErrors.TRIES_EXHAUSTED, 'maximum validation attempts (3) reached for this session'],
+  ] as const)('says why no try was left on a session that is %s', async (status, expected, message) => {
     const { sessions, service } = setup();
     const r = row(status);
     sessions.rows.set(r.uuid, r);
-    await expect(validate(service, r.uuid, '123456')).rejects.toMatchObject({ code: expected });
+    await expect(validate(service, r.uuid, '123456')).rejects.toMatchObject({ code: expected, message });
   });
 
   it('answers not found for an unknown session and for an id that is not a uuid, without spending a try', async () => {
@@ -196,9 +221,22 @@ describe('SessionsService.validate', () => {
 });
 
 describe('SessionsService.get', () => {
-  it('answers not found for a non-uuid id and an unknown session', async () => {
-    const { service } = setup();
-    await expect(service.get({ caller, session_uuid: 'x' })).rejects.toMatchObject({ code: VerifyErrors.SESSION_NOT_FOUND });
-    await expect(service.get({ caller, session_uuid: randomUUID() })).rejects.toMatchObject({ code: VerifyErrors.SESSION_NOT_FOUND });
+  it('answers not found for an unknown session, and for a non-uuid id without a lookup', async () => {
+    const { sessions, service } = setup();
+    const looked: string[] = [];
+    const find = sessions.find.bind(sessions);
+    sessions.find = async (c, uuid) => (looked.push(uuid), find(c, uuid));
+    await expect(service.get({ caller, session_uuid: 'x' })).rejects.toMatchObject({ code: VerifyErrors.SESSION_NOT_FOUND, message: 'session not found' });
+    expect(looked).toEqual([]);
+    const unknown = randomUUID();
+    await expect(service.get({ caller, session_uuid: unknown })).rejects.toMatchObject({ code: VerifyErrors.SESSION_NOT_FOUND });
+    expect(looked).toEqual([unknown]);
+  });
+
+  it('shows a session it finds as the Plivo session view', async () => {
+    const { sessions, service } = setup();
+    const r = { uuid: randomUUID(), app_uuid: app.uuid, status: 'in-progress', attempts: [] } as unknown as SessionRow;
+    sessions.rows.set(r.uuid, r);
+    await expect(service.get({ caller, session_uuid: r.uuid })).resolves.toMatchObject({ session_uuid: r.uuid, app_uuid: app.uuid, status: 'in-progress' });
   });
 });
