@@ -29,7 +29,7 @@ describe('RpcClient against a real NATS', () => {
     // A stand-in replica on a real subject, under its own queue group, answering what the test says.
     const subject = 'billing-alerts.health.check';
     const answering = (response: unknown) =>
-      nc.subscribe(subject, { queue: `rpc-spec-${Math.random()}`, callback: (_e, m) => void m.respond(JSON.stringify({ response, isDisposed: true })) });
+      nc.subscribe(natsSubject(subject), { queue: `rpc-spec-${Math.random()}`, callback: (_e, m) => void m.respond(JSON.stringify({ response, isDisposed: true })) });
     const report = { service: 'billing-alerts', status: 'ok', checks: { postgres: 'ok' } };
 
     it('returns a reply that matches its schema, as sent', async () => {

@@ -5,7 +5,7 @@ import { Keyring } from '@signet/secrets';
 import { APP_DEFAULTS, type AppRow } from '../apps/apps.repository.js';
 import type { AppsService } from '../apps/apps.service.js';
 import type { DeliveryQueue } from '../delivery/delivery.queue.js';
-import type { EventsRelay } from '../events/events-relay.js';
+import type { EventsRelay } from '@signet/outbox';
 import type { ExpiryQueue } from '../expiry/expiry.queue.js';
 import { openOtp, otpHash } from '../otp/otp.js';
 import type { NewSession, Opened, SessionRow, SessionsRepository } from './sessions.repository.js';
