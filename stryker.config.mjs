@@ -10,7 +10,7 @@ export default {
   // Mutants of module-level constants would need every spec re-run per mutant (70 % of the time for a handful).
   ignoreStatic: true,
   concurrency: 2,
-  timeoutMS: 8_000,
+  timeoutMS: 15_000,
   mutate: ['apps/verify/src/**/*.ts', 'libs/outbox/src/**/*.ts', '!**/*.spec.ts', '!**/*.integration-spec.ts', '!**/main.ts', '!**/main.worker.ts', '!**/index.ts', '!apps/verify/src/database/**'],
   ignorePatterns: ['dist', 'coverage', 'reports', '.signet', '.nx'],
   reporters: ['clear-text', 'progress', 'json'],
