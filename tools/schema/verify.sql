@@ -46,7 +46,26 @@ CREATE TABLE verify.apps (
     fs_protection_level text DEFAULT 'low'::text NOT NULL,
     customer_app_hash text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    sender_uuids uuid[] DEFAULT '{}'::uuid[] NOT NULL
+);
+
+--
+-- Name: attempt_tries; Type: TABLE; Schema: verify; Owner: -
+--
+
+CREATE TABLE verify.attempt_tries (
+    attempt_uuid uuid NOT NULL,
+    seq integer NOT NULL,
+    sender_uuid uuid,
+    provider text NOT NULL,
+    from_number text,
+    provider_ref text,
+    outcome text NOT NULL,
+    error text,
+    started_at timestamp with time zone DEFAULT now() NOT NULL,
+    ended_at timestamp with time zone,
+    CONSTRAINT attempt_tries_outcome_check CHECK ((outcome = ANY (ARRAY['sending'::text, 'accepted'::text, 'refused'::text, 'skipped'::text, 'unconfirmed'::text])))
 );
 
 --
@@ -64,7 +83,8 @@ CREATE TABLE verify.attempts (
     provider_ref text,
     charge numeric(12,5) DEFAULT 0 NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    sender_uuid uuid
 );
 
 --
@@ -151,6 +171,26 @@ CREATE TABLE verify.processed_events (
 );
 
 --
+-- Name: senders; Type: TABLE; Schema: verify; Owner: -
+--
+
+CREATE TABLE verify.senders (
+    uuid uuid NOT NULL,
+    account_id text NOT NULL,
+    main_account_id text NOT NULL,
+    name text NOT NULL,
+    provider text NOT NULL,
+    channels text[] NOT NULL,
+    public_id text NOT NULL,
+    secret_hint text NOT NULL,
+    credentials_sealed bytea NOT NULL,
+    numbers jsonb NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT senders_provider_check CHECK ((provider = ANY (ARRAY['twilio'::text, 'plivo'::text, 'vonage'::text])))
+);
+
+--
 -- Name: sessions; Type: TABLE; Schema: verify; Owner: -
 --
 
@@ -212,6 +252,13 @@ ALTER TABLE ONLY verify.apps
     ADD CONSTRAINT apps_pkey PRIMARY KEY (uuid);
 
 --
+-- Name: attempt_tries attempt_tries_pkey; Type: CONSTRAINT; Schema: verify; Owner: -
+--
+
+ALTER TABLE ONLY verify.attempt_tries
+    ADD CONSTRAINT attempt_tries_pkey PRIMARY KEY (attempt_uuid, seq);
+
+--
 -- Name: attempts attempts_pkey; Type: CONSTRAINT; Schema: verify; Owner: -
 --
 
@@ -247,6 +294,13 @@ ALTER TABLE ONLY verify.processed_events
     ADD CONSTRAINT processed_events_pkey PRIMARY KEY (id);
 
 --
+-- Name: senders senders_pkey; Type: CONSTRAINT; Schema: verify; Owner: -
+--
+
+ALTER TABLE ONLY verify.senders
+    ADD CONSTRAINT senders_pkey PRIMARY KEY (uuid);
+
+--
 -- Name: sessions sessions_pkey; Type: CONSTRAINT; Schema: verify; Owner: -
 --
 
@@ -264,6 +318,24 @@ CREATE INDEX apps_main ON verify.apps USING btree (main_account_id, created_at D
 --
 
 CREATE UNIQUE INDEX apps_one_default ON verify.apps USING btree (account_id) WHERE is_default;
+
+--
+-- Name: apps_senders; Type: INDEX; Schema: verify; Owner: -
+--
+
+CREATE INDEX apps_senders ON verify.apps USING gin (sender_uuids);
+
+--
+-- Name: attempt_tries_one_claim; Type: INDEX; Schema: verify; Owner: -
+--
+
+CREATE UNIQUE INDEX attempt_tries_one_claim ON verify.attempt_tries USING btree (attempt_uuid) WHERE (outcome = ANY (ARRAY['sending'::text, 'accepted'::text]));
+
+--
+-- Name: attempts_provider_ref; Type: INDEX; Schema: verify; Owner: -
+--
+
+CREATE INDEX attempts_provider_ref ON verify.attempts USING btree (provider, provider_ref) WHERE (provider_ref IS NOT NULL);
 
 --
 -- Name: attempts_queued; Type: INDEX; Schema: verify; Owner: -
@@ -302,6 +374,12 @@ CREATE INDEX outbox_events_unpublished ON verify.outbox_events USING btree (seq)
 CREATE INDEX processed_events_age ON verify.processed_events USING btree (processed_at);
 
 --
+-- Name: senders_main; Type: INDEX; Schema: verify; Owner: -
+--
+
+CREATE INDEX senders_main ON verify.senders USING btree (main_account_id, created_at DESC);
+
+--
 -- Name: sessions_account_time; Type: INDEX; Schema: verify; Owner: -
 --
 
@@ -324,6 +402,13 @@ CREATE INDEX sessions_main_time ON verify.sessions USING btree (main_account_id,
 --
 
 CREATE UNIQUE INDEX sessions_open ON verify.sessions USING btree (app_uuid, recipient) WHERE (status = 'in-progress'::text);
+
+--
+-- Name: attempt_tries attempt_tries_attempt_uuid_fkey; Type: FK CONSTRAINT; Schema: verify; Owner: -
+--
+
+ALTER TABLE ONLY verify.attempt_tries
+    ADD CONSTRAINT attempt_tries_attempt_uuid_fkey FOREIGN KEY (attempt_uuid) REFERENCES verify.attempts(uuid) ON DELETE CASCADE;
 
 --
 -- Name: attempts attempts_session_uuid_fkey; Type: FK CONSTRAINT; Schema: verify; Owner: -
