@@ -6,7 +6,7 @@
 // suites by path, as jest does; only the kinds it matches are prepared and run. Runs in the same namespace
 // (`SIGNET_NAMESPACE`, default `test`) queue behind one lock; runs in different namespaces run at once.
 import { execFileSync, spawn } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDependenciesAsync } from './deps.mjs';
@@ -89,10 +89,21 @@ try {
   await Promise.all([...checks.map(([cmd, args]) => runAsync(cmd, args)), needsStack ? prepare() : undefined]);
   // Unit and integration specs first, without a stack running; then the e2e suites with theirs.
   const groups = [selected.filter((k) => k !== 'e2e'), selected.filter((k) => k === 'e2e')].filter((g) => g.length > 0);
+  // An e2e suite that sets its own stack environment (`Object.assign(env, …)` before `bootStack()`) cannot share the
+  // run's stack: those suites run afterwards, each booting its own.
+  const ownStack = testFiles.filter((f) => KINDS.e2e.test(f) && matches(f) && /Object\.assign\(env\b/.test(readFileSync(join(root, f), 'utf8')));
+  const jest = (extraArgs, env = {}) =>
+    run(process.execPath, ['--experimental-vm-modules', `${root}/node_modules/jest/bin/jest.js`, '--runInBand', '--passWithNoTests', ...extraArgs], {
+      env: { ...process.env, NODE_NO_WARNINGS: '1', ...env },
+    });
   for (const group of groups) {
-    const args = ['--experimental-vm-modules', `${root}/node_modules/jest/bin/jest.js`, '--runInBand', '--passWithNoTests', ...jestArgs, ...group.map((g) => `--selectProjects=${g}`)];
     phase(`jest: ${group.join(', ')}`);
-    run(process.execPath, args, { env: { ...process.env, NODE_NO_WARNINGS: '1' } });
+    const own = group.includes('e2e') ? ownStack : [];
+    jest([...jestArgs, ...own.map((f) => `--testPathIgnorePatterns=${f}`), ...group.map((g) => `--selectProjects=${g}`)]);
+    if (own.length > 0) {
+      phase(`jest: e2e with stacks of their own (${own.join(', ')})`);
+      jest([...jestArgs.filter((a) => !patterns.includes(a)), ...own, '--selectProjects=e2e'], { SIGNET_E2E_OWN_STACK: '1' });
+    }
   }
   phase('done');
 } catch (err) {

@@ -5,6 +5,8 @@ import { startStack, waitUntilReady } from '../../tools/stack.mjs';
 import { testEnv } from '../../tools/test-env.mjs';
 
 export default async function globalSetup() {
+  // Suites that change the stack's environment (vendor fakes' URLs) run in a jest run of their own, one stack each.
+  if (process.env.SIGNET_E2E_OWN_STACK) return;
   const env = { ...process.env, ...testEnv };
   const stack = startStack(env, { output: process.env.E2E_LOGS ? 'prefix' : 'silent' });
   globalThis.__signetStack = stack;
