@@ -8,7 +8,7 @@ export const arg = (name, fallback) => {
   return i > 0 ? process.argv[i + 1] : fallback;
 };
 
-/** Builds, recreates `signet_bench`, empties the bench queues, migrates; returns the stack's environment. */
+/** Builds, recreates `signet_bench`, empties the bench queues and events stream, migrates; returns the stack's environment. */
 export async function prepareBench(extra = {}) {
   const { ensureInfra } = await import('../tools/infra.mjs');
   const { build } = await import('../tools/build.mjs');
@@ -18,6 +18,8 @@ export async function prepareBench(extra = {}) {
   const env = {
     ...process.env,
     NODE_ENV: 'production',
+    // Its own NATS subjects, queue groups and events stream: a bench never answers a test run's or `npm start`'s calls.
+    SIGNET_NAMESPACE: 'bench',
     DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/signet_bench',
     REDIS_PREFIX: 'signet-bench',
     GATEWAY_PORT: '18280',
@@ -38,6 +40,8 @@ export async function prepareBench(extra = {}) {
     if (keys.length > 0) await redis.del(...keys);
   }
   redis.disconnect();
+  const { resetNamespace } = await import('../tools/reset-namespace.mjs');
+  await resetNamespace({ NATS_URL: 'nats://127.0.0.1:4222', REDIS_URL: 'redis://127.0.0.1:6379', ...env });
   const { migrateAll } = await import('../tools/migrate.mjs');
   await migrateAll(() => undefined);
   return env;

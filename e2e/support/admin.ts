@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { apiClient, type ApiResponse, type TestAccount } from '@signet/testing';
+import { apiClient, createTestAccount, type ApiResponse, type TestAccount } from '@signet/testing';
 import { baseUrl, env } from './stack.js';
 
 /** The operators' admin API through the gateway, with the bearer token the test stack runs with. */
@@ -10,8 +9,4 @@ export function adminApi(url = baseUrl, token = env.SIGNET_ADMIN_TOKEN) {
 }
 
 /** A main account opened through the admin API, as an operator would. */
-export async function openAccount(fields: Record<string, unknown> = {}): Promise<TestAccount> {
-  const res = await adminApi()('POST', '/admin/v1/Account/', { name: 'E2E Co', email: `e2e-${randomUUID()}@example.com`, data_region: 'us', ...fields });
-  if (res.status !== 201) throw new Error(`could not open an account: ${res.status} ${JSON.stringify(res.body)}`);
-  return { authId: res.body.auth_id as string, token: res.body.auth_token as string };
-}
+export const openAccount = (fields: Record<string, unknown> = {}): Promise<TestAccount> => createTestAccount(baseUrl, env.SIGNET_ADMIN_TOKEN, { name: 'E2E Co', ...fields });

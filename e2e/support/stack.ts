@@ -8,18 +8,27 @@ export const env: Record<string, string> = { ...process.env, ...testEnv } as Rec
 export const baseUrl = `http://127.0.0.1:${env.GATEWAY_PORT}`;
 export const bootstrap: TestAccount = { authId: env.SIGNET_BOOTSTRAP_AUTH_ID, token: env.SIGNET_BOOTSTRAP_AUTH_TOKEN };
 
-interface Stack {
+export interface Stack {
   stop(): Promise<void>;
 }
 
-/** Boots every service and worker from dist/ exactly as `npm start` does, against the test database. */
+/**
+ * The stack of this run. `npm test` / `node tools/test.mjs` boot it once for every e2e suite (jest global setup,
+ * e2e/support/global-setup.mjs), so this only waits until it is ready and `stop()` leaves it running. A suite
+ * run outside that setup gets a stack of its own, booted from dist/ as `npm start` does, which `stop()` stops.
+ */
 export async function bootStack(): Promise<Stack> {
+  if (process.env.SIGNET_E2E_SHARED_STACK) {
+    await waitUntilReady(baseUrl, 60_000);
+    return { stop: async () => undefined };
+  }
   const stack: Stack = startStack(env, { output: process.env.E2E_LOGS ? 'prefix' : 'silent' });
   await waitUntilReady(baseUrl, 60_000);
   return stack;
 }
 
-export const newAccount = (): Promise<TestAccount> => createTestAccount(env.DATABASE_URL, env.SIGNET_SECRET_KEY);
+/** A fresh main account, opened through the admin API. */
+export const newAccount = (): Promise<TestAccount> => createTestAccount(baseUrl, env.SIGNET_ADMIN_TOKEN);
 
 let n = Math.floor(Math.random() * 1e6);
 /** A fresh US number per call, so tests never share a session. */

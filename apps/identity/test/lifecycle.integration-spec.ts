@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { EVENTS_STREAM, type EventEnvelope } from '@signet/contracts/common';
+import type { EventEnvelope } from '@signet/contracts/common';
 import { type AccountClosed, adminAccountCreateBody, adminAccountListQuery, IdentityErrors, IdentityEvents } from '@signet/contracts/identity';
-import { connectNats, consumeEvents, durableName } from '@signet/nats';
+import { connectNats, consumeEvents, durableName, eventsStream } from '@signet/nats';
 import { AdminAccountsService } from '../src/admin/admin-accounts.service.js';
 import { CredentialsService } from '../src/credentials/credentials.service.js';
 import { bootIdentity, listenForNotices, openAccount, openSubaccount } from './support.js';
@@ -100,7 +100,7 @@ describe('account lifecycle (real Postgres, NATS and JetStream)', () => {
       expect(event).toMatchObject({ type: IdentityEvents.accountClosed, data: { auth_id: main.caller.auth_id, subaccount_auth_ids: [sub.caller.auth_id] } });
     } finally {
       await events.stop();
-      await (await jetstreamManager(nc)).consumers.delete(EVENTS_STREAM, durableName(consumer, IdentityEvents.accountClosed));
+      await (await jetstreamManager(nc)).consumers.delete(eventsStream().name, durableName(consumer, IdentityEvents.accountClosed));
     }
   });
 });

@@ -97,11 +97,7 @@ describe('subaccounts (real Postgres and NATS)', () => {
     expect(bad({ name: 'ok', enabled: 'maybe' })).toThrow(/enabled: must be true or false/);
     expect(bad({})).toThrow(/name/);
     expect(bad({ name: '   ' })).toThrow(/name: must not be empty/);
-    try {
-      bad({ name: 'ok', enabled: 'maybe' })();
-    } catch (err) {
-      expect(err).toMatchObject({ code: CommonErrors.VALIDATION_FAILED });
-    }
+    expect(bad({ name: 'ok', enabled: 'maybe' })).toThrow(expect.objectContaining({ code: CommonErrors.VALIDATION_FAILED }));
   });
 
   it('shows a subaccount its own account resource, with its main account credit', async () => {

@@ -4,7 +4,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import type { Caller } from '@signet/contracts/common';
 import { type AdminAccountCreateBody, adminAccountCreateBody, type CredentialsChanged, IdentityNotices } from '@signet/contracts/identity';
 import { createLogger } from '@signet/logging';
-import { connectNats } from '@signet/nats';
+import { connectNats, natsSubject } from '@signet/nats';
 import { randomUUID } from 'node:crypto';
 import { AdminAccountsService } from '../src/admin/admin-accounts.service.js';
 import { IdentityModule } from '../src/identity.module.js';
@@ -38,7 +38,7 @@ export async function openSubaccount(app: INestApplicationContext, main: TestMai
 export async function listenForNotices(natsUrl = process.env.NATS_URL ?? 'nats://127.0.0.1:4222') {
   const nc: NatsConnection = await connectNats(natsUrl, 'identity-test-notices');
   const seen: string[] = [];
-  nc.subscribe(IdentityNotices.credentialsChanged, {
+  nc.subscribe(natsSubject(IdentityNotices.credentialsChanged), {
     callback: (_err, msg) => {
       seen.push(msg.json<CredentialsChanged>().auth_id);
     },

@@ -7,7 +7,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import type { EventEnvelope } from '@signet/contracts/common';
 import { type AccountClosed, IdentityEvents, type SubaccountDeleted } from '@signet/contracts/identity';
 import { createLogger } from '@signet/logging';
-import { connectNats } from '@signet/nats';
+import { connectNats, natsSubject } from '@signet/nats';
 import { DataSource } from 'typeorm';
 import { IdentityEventsConsumer } from '../src/account-data/identity-events.consumer.js';
 import { SipAuthModule } from '../src/sip-auth.module.js';
@@ -73,7 +73,7 @@ describe('sip-auth applies identity events (real Postgres and JetStream)', () =>
     const closed = [await seed(main, main), await seed(sub, main)];
     const kept = await seed(bystander, bystander);
     const event = envelope<AccountClosed>(IdentityEvents.accountClosed, { auth_id: main, subaccount_auth_ids: [sub], closed_at: new Date().toISOString() });
-    await jetstream(nc).publish(IdentityEvents.accountClosed, JSON.stringify(event), { msgID: event.id });
+    await jetstream(nc).publish(natsSubject(IdentityEvents.accountClosed), JSON.stringify(event), { msgID: event.id });
 
     await eventually(async () => (await owned('main_account_id', main)).credentials === 0);
     expect(await owned('main_account_id', main)).toEqual({ credentials: 0, ip_acls: 0, applications: 0 });
@@ -92,8 +92,8 @@ describe('sip-auth applies identity events (real Postgres and JetStream)', () =>
     const consumer = app.get(IdentityEventsConsumer);
     const cascade = envelope<SubaccountDeleted>(IdentityEvents.subaccountDeleted, { auth_id: gone, main_auth_id: main, cascade: true, deleted_at: '' });
     const handOver = envelope<SubaccountDeleted>(IdentityEvents.subaccountDeleted, { auth_id: moved, main_auth_id: main, cascade: false, deleted_at: '' });
-    await jetstream(nc).publish(IdentityEvents.subaccountDeleted, JSON.stringify(cascade), { msgID: cascade.id });
-    await jetstream(nc).publish(IdentityEvents.subaccountDeleted, JSON.stringify(handOver), { msgID: handOver.id });
+    await jetstream(nc).publish(natsSubject(IdentityEvents.subaccountDeleted), JSON.stringify(cascade), { msgID: cascade.id });
+    await jetstream(nc).publish(natsSubject(IdentityEvents.subaccountDeleted), JSON.stringify(handOver), { msgID: handOver.id });
 
     await eventually(async () => (await owned('account_id', gone)).credentials === 0 && (await owned('account_id', moved)).credentials === 0);
     expect(await owned('account_id', gone)).toEqual({ credentials: 0, ip_acls: 0, applications: 0 });

@@ -44,8 +44,8 @@ export abstract class AccountDataConsumer implements OnApplicationBootstrap, OnA
 
   async onApplicationBootstrap(): Promise<void> {
     this.nc = await connectNats(this.natsUrl, `${this.service}-identity-events`);
-    this.consumer = await consumeEvents(this.nc, this.service, [IdentityEvents.accountClosed, IdentityEvents.subaccountDeleted], (...args) =>
-      this.apply(...args),
+    this.consumer = await consumeEvents(this.nc, this.service, [IdentityEvents.accountClosed, IdentityEvents.subaccountDeleted], (...[event, subject]) =>
+      this.apply(...([event, subject] as IdentityEvent)),
     );
     this.pruner = setInterval(() => void pruneProcessedEvents(this.ds, this.schema).catch(() => undefined), HOUR_MS);
   }

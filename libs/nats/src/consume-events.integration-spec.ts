@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { z } from 'zod';
-import { EVENTS_STREAM, type EventEnvelope, eventSubject } from '@signet/contracts/common';
+import { type EventEnvelope, eventSubject } from '@signet/contracts/common';
 import { eventually } from '@signet/testing';
-import { connectNats, consumeEventsWith, durableName, retryDelayMs } from './index.js';
+import { connectNats, consumeEventsWith, durableName, eventsStream, natsSubject, retryDelayMs } from './index.js';
 
 describe('consumeEvents (real JetStream)', () => {
   let nc: NatsConnection;
@@ -17,14 +17,14 @@ describe('consumeEvents (real JetStream)', () => {
 
   const settled = async () => {
     await new Promise((r) => setTimeout(r, 300));
-    return (await jetstreamManager(nc)).consumers.info(EVENTS_STREAM, durableName(consumer, subject));
+    return (await jetstreamManager(nc)).consumers.info(eventsStream().name, durableName(consumer, subject));
   };
 
   beforeAll(async () => {
     nc = await connectNats(process.env.NATS_URL ?? 'nats://127.0.0.1:4222', 'consume-events-test');
   });
   afterAll(async () => {
-    await (await jetstreamManager(nc)).consumers.delete(EVENTS_STREAM, durableName(consumer, subject)).catch(() => undefined);
+    await (await jetstreamManager(nc)).consumers.delete(eventsStream().name, durableName(consumer, subject)).catch(() => undefined);
     await nc.drain();
   });
 
@@ -39,7 +39,7 @@ describe('consumeEvents (real JetStream)', () => {
       }
     }, { logger });
     const event = envelope({ n: 1 });
-    await jetstream(nc).publish(subject, JSON.stringify(event), { msgID: event.id });
+    await jetstream(nc).publish(natsSubject(subject), JSON.stringify(event), { msgID: event.id });
 
     await eventually(async () => calls.length >= 2);
     expect(calls).toEqual([event.id, event.id]);
@@ -54,10 +54,10 @@ describe('consumeEvents (real JetStream)', () => {
     const events = await consumeEventsWith(nc, consumer, schemas, [subject], async (event) => void seen.push(event), { logger });
     const js = jetstream(nc);
     const bad = [envelope({ n: 'one' }), envelope({ n: 2 }, 'events.other.thing.happened.v1'), { ...envelope({ n: 3 }), id: 'not-a-uuid' }];
-    const acks = [await js.publish(subject, 'not json', { msgID: randomUUID() })];
-    for (const e of bad) acks.push(await js.publish(subject, JSON.stringify(e), { msgID: e.id }));
+    const acks = [await js.publish(natsSubject(subject), 'not json', { msgID: randomUUID() })];
+    for (const e of bad) acks.push(await js.publish(natsSubject(subject), JSON.stringify(e), { msgID: e.id }));
     const good = envelope({ n: 4 });
-    await js.publish(subject, JSON.stringify(good), { msgID: good.id });
+    await js.publish(natsSubject(subject), JSON.stringify(good), { msgID: good.id });
 
     await eventually(async () => seen.length > 0);
     expect(seen.map((e) => e.id)).toEqual([good.id]);

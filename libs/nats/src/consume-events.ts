@@ -3,18 +3,24 @@ import { AckPolicy, DeliverPolicy, jetstream, type ConsumerMessages, type JsMsg 
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { z } from 'zod';
 import { Events, type EventMap, type EventSubject } from '@signet/contracts/catalog';
-import { EVENTS_STREAM, eventEnvelope, type EventEnvelope } from '@signet/contracts/common';
+import { eventEnvelope, type EventEnvelope } from '@signet/contracts/common';
 import { ensureEventsStream } from './jetstream.js';
+import { contractSubject, eventsStream, natsSubject } from './namespace.js';
 
 /** Event subjects bound to the schema of their `data` (`Events` in @signet/contracts/catalog, or a test's own). */
 export type EventSchemas = Record<string, z.ZodType>;
+
+/** Where the event sits in the stream: its sequence orders the events of every subject. */
+export interface EventMeta {
+  streamSeq: number;
+}
 
 /**
  * A handler gets the parsed envelope and its subject; narrowing on `subject` narrows `event.data`:
  * `(event, subject) => { if (subject === IdentityEvents.accountClosed) event.data.subaccount_auth_ids … }`.
  */
 export type EventHandler<M extends EventSchemas = EventMap, S extends keyof M & string = keyof M & string> = (
-  ...args: { [K in S]: [event: EventEnvelope<z.output<M[K]>>, subject: K] }[S]
+  ...args: { [K in S]: [event: EventEnvelope<z.output<M[K]>>, subject: K, meta: EventMeta] }[S]
 ) => Promise<void>;
 
 export interface EventConsumer {
@@ -24,6 +30,11 @@ export interface EventConsumer {
 export interface ConsumeOptions {
   /** Where parked (malformed) and failed events are reported; `Events:<consumer>` by default. */
   logger?: Pick<Logger, 'error' | 'warn'>;
+  /**
+   * Events handled at once per subject (default 1: one after another, in stream order). A consumer that promises
+   * no order beyond what its events carry (status callbacks) takes more for throughput.
+   */
+  concurrency?: number;
 }
 
 const ACK_WAIT_MS = 30_000;
@@ -36,8 +47,8 @@ export const durableName = (consumer: string, subject: string): string => `${con
 export const retryDelayMs = (deliveries: number): number => Math.min(60_000, 500 * 2 ** Math.min(deliveries - 1, 7));
 
 /**
- * Consumes SIGNET_EVENTS durably: each subject gets its own durable pull consumer (NATS 2.9 has no multi-subject
- * filter), shared by every replica of the consuming service, so each event is handled by one replica. Every
+ * Consumes the events stream (SIGNET_EVENTS, or its namespace's) durably: each subject gets its own durable pull
+ * consumer (NATS 2.9 has no multi-subject filter), shared by every replica of the consuming service, so each event is handled by one replica. Every
  * event is parsed with its subject's schema from the contracts before the handler sees it; one that does not
  * parse is parked (terminated, with a log line naming its subject and stream sequence), never redelivered. An
  * event is acknowledged only after `handler` resolves; a failure is redelivered later. Delivery is at least once,
@@ -63,19 +74,29 @@ export async function consumeEventsWith<M extends EventSchemas, S extends keyof 
   options: ConsumeOptions = {},
 ): Promise<EventConsumer> {
   const jsm = await ensureEventsStream(nc);
+  const stream = eventsStream().name;
   const js = jetstream(nc);
   const logger = options.logger ?? new Logger(`Events:${consumer}`);
   const streams: ConsumerMessages[] = [];
   const loops: Promise<void>[] = [];
   for (const subject of subjects) {
     const name = durableName(consumer, subject);
-    const config = { durable_name: name, filter_subject: subject, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All, ack_wait: ACK_WAIT_MS * MS };
-    await jsm.consumers.add(EVENTS_STREAM, config).catch(() => jsm.consumers.update(EVENTS_STREAM, name, { filter_subject: subject, ack_wait: config.ack_wait }));
-    const messages = await (await js.consumers.get(EVENTS_STREAM, name)).consume({ max_messages: 64 });
+    const filter = natsSubject(subject);
+    const concurrency = options.concurrency ?? 1;
+    const config = {
+      durable_name: name,
+      filter_subject: filter,
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.All,
+      ack_wait: ACK_WAIT_MS * MS,
+      max_ack_pending: Math.max(1000, concurrency * 64),
+    };
+    await jsm.consumers.add(stream, config).catch(() => jsm.consumers.update(stream, name, { filter_subject: filter, ack_wait: config.ack_wait }));
+    const messages = await (await js.consumers.get(stream, name)).consume({ max_messages: Math.max(64, concurrency * 4) });
     const parse = eventEnvelope(subject, schemas[subject]) as unknown as z.ZodType<EventEnvelope>;
-    const deliver = handler as (event: EventEnvelope, subject: string) => Promise<void>;
+    const deliver = handler as Deliver;
     streams.push(messages);
-    loops.push(drain(messages, parse, deliver, logger));
+    loops.push(drain(messages, parse, deliver, logger, concurrency));
   }
   return {
     async stop() {
@@ -85,10 +106,16 @@ export async function consumeEventsWith<M extends EventSchemas, S extends keyof 
   };
 }
 
-type Deliver = (event: EventEnvelope, subject: string) => Promise<void>;
+type Deliver = (event: EventEnvelope, subject: string, meta: EventMeta) => Promise<void>;
 
-async function drain(messages: ConsumerMessages, schema: z.ZodType<EventEnvelope>, handler: Deliver, logger: ConsumeOptions['logger'] & object): Promise<void> {
-  for await (const m of messages) await handle(m, schema, handler, logger);
+async function drain(messages: ConsumerMessages, schema: z.ZodType<EventEnvelope>, handler: Deliver, logger: ConsumeOptions['logger'] & object, concurrency: number): Promise<void> {
+  const inflight = new Set<Promise<void>>();
+  for await (const m of messages) {
+    const p: Promise<void> = handle(m, schema, handler, logger).finally(() => inflight.delete(p));
+    inflight.add(p);
+    if (inflight.size >= concurrency) await Promise.race(inflight);
+  }
+  await Promise.all(inflight);
 }
 
 /** The message as an event of its subject, or why it is not one. */
@@ -106,20 +133,21 @@ function parseEvent(m: JsMsg, schema: z.ZodType<EventEnvelope>): { event: EventE
 }
 
 async function handle(m: JsMsg, schema: z.ZodType<EventEnvelope>, handler: Deliver, logger: ConsumeOptions['logger'] & object): Promise<void> {
+  const subject = contractSubject(m.subject);
   const parsed = parseEvent(m, schema);
   if ('problem' in parsed) {
     // Redelivering what does not parse would never succeed: park it (+TERM; no reason string, NATS 2.9 ignores one).
-    logger.error(`parking malformed event on ${m.subject} (stream seq ${m.seq}): ${parsed.problem}`);
+    logger.error(`parking malformed event on ${subject} (stream seq ${m.seq}): ${parsed.problem}`);
     m.term();
     return;
   }
   const { event } = parsed;
   try {
-    await handler(event, m.subject);
+    await handler(event, subject, { streamSeq: m.seq });
     m.ack();
   } catch (err) {
     const delay = retryDelayMs(m.info.deliveryCount);
-    logger.warn(`event ${event.id} on ${m.subject} failed (delivery ${m.info.deliveryCount}), retrying in ${delay} ms: ${(err as Error).message}`);
+    logger.warn(`event ${event.id} on ${subject} failed (delivery ${m.info.deliveryCount}), retrying in ${delay} ms: ${(err as Error).message}`);
     m.nak(delay);
   }
 }

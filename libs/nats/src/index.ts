@@ -1,3 +1,4 @@
+export * from './namespace.js';
 export * from './nats-connection.js';
 export * from './rpc-client.js';
 export * from './rpc-server.js';

@@ -1,6 +1,7 @@
 import { CommonErrors } from '@signet/contracts/common';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { connectNats } from './nats-connection.js';
+import { natsSubject } from './namespace.js';
 import { RpcClient } from './rpc-client.js';
 
 describe('RpcClient against a real NATS', () => {
@@ -18,7 +19,7 @@ describe('RpcClient against a real NATS', () => {
   });
 
   it('times out a replica that never answers', async () => {
-    const sub = nc.subscribe('slow.service.call', { callback: () => undefined });
+    const sub = nc.subscribe(natsSubject('slow.service.call'), { callback: () => undefined });
     const rpc = new RpcClient(nc, 200);
     await expect(rpc.request('slow.service.call', {})).rejects.toMatchObject({ code: CommonErrors.SERVICE_UNAVAILABLE });
     sub.unsubscribe();
@@ -28,7 +29,7 @@ describe('RpcClient against a real NATS', () => {
     // A stand-in replica on a real subject, under its own queue group, answering what the test says.
     const subject = 'billing-alerts.health.check';
     const answering = (response: unknown) =>
-      nc.subscribe(subject, { queue: `rpc-spec-${Math.random()}`, callback: (_e, m) => void m.respond(JSON.stringify({ response, isDisposed: true })) });
+      nc.subscribe(natsSubject(subject), { queue: `rpc-spec-${Math.random()}`, callback: (_e, m) => void m.respond(JSON.stringify({ response, isDisposed: true })) });
     const report = { service: 'billing-alerts', status: 'ok', checks: { postgres: 'ok' } };
 
     it('returns a reply that matches its schema, as sent', async () => {
@@ -61,7 +62,7 @@ describe('RpcClient against a real NATS', () => {
   });
 
   it('turns a coded error reply into a DomainError with that code', async () => {
-    const sub = nc.subscribe('coded.error.call', { callback: (_e, m) => void m.respond(JSON.stringify({ err: { code: 'X_CODE', message: 'nope' }, isDisposed: true })) });
+    const sub = nc.subscribe(natsSubject('coded.error.call'), { callback: (_e, m) => void m.respond(JSON.stringify({ err: { code: 'X_CODE', message: 'nope' }, isDisposed: true })) });
     await expect(new RpcClient(nc, 1000).request('coded.error.call', {})).rejects.toMatchObject({ code: 'X_CODE', message: 'nope' });
     sub.unsubscribe();
   });

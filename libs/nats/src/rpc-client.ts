@@ -4,6 +4,7 @@ import { headers as natsHeaders, type NatsConnection } from '@nats-io/transport-
 import { API_ID_HEADER, CommonErrors, isRpcError } from '@signet/contracts/common';
 import { Rpc, type RpcRequest, type RpcResponse, type RpcSubject } from '@signet/contracts/catalog';
 import { DomainError } from '@signet/errors';
+import { natsSubject } from './namespace.js';
 
 interface NestReply {
   err?: unknown;
@@ -63,7 +64,7 @@ export class RpcClient {
     const payload = JSON.stringify({ pattern: subject, data, id: randomUUID() });
     let reply: NestReply;
     try {
-      const msg = await this.nc.request(subject, payload, { timeout: timeoutMs, headers: h });
+      const msg = await this.nc.request(natsSubject(subject), payload, { timeout: timeoutMs, headers: h });
       reply = msg.json<NestReply>();
     } catch {
       throw new DomainError(CommonErrors.SERVICE_UNAVAILABLE, `service unavailable: ${subject.split('.')[0]} did not answer`);

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { EventEnvelope } from '@signet/contracts/common';
 
-/** The DDL every producing service puts in its own schema (in a migration). */
+/**
+ * The DDL every producing service puts in its own schema. A migration holds its own copy of this text, never a call
+ * (migrations are frozen once landed: tools/migrations.spec.ts); the outbox-relay spec builds its scratch table with it.
+ */
 export const outboxTableSql = (schema: string): string => `
   CREATE TABLE "${schema}".outbox_events (
     seq bigserial PRIMARY KEY,

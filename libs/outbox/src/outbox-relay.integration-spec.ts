@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { connectNats, ensureEventsStream } from '@signet/nats';
-import { readEvents } from '@signet/testing';
+import { eventually, readEvents } from '@signet/testing';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
 import { envelope, outboxTableSql } from './outbox-event.js';
@@ -68,5 +68,41 @@ describe('OutboxRelay', () => {
     expect(events.map((e) => e.msgId)).toEqual([...first, ...second].map((e) => e.id));
     const [{ n: left }] = await ds.query(`SELECT count(*)::int AS n FROM "${schema}".outbox_events WHERE published_at IS NULL`);
     expect(left).toBe(0);
+  });
+
+  const unpublished = async (ids: string[]): Promise<number> =>
+    (await ds.query(`SELECT count(*)::int AS n FROM "${schema}".outbox_events WHERE published_at IS NULL AND id = ANY($1)`, [ids]))[0].n;
+
+  it('publishes within milliseconds of a kick, on its timer without one, and nothing once stopped', async () => {
+    const subject = `events.spec.${run}.kick.v1`;
+    // The timer is a minute away: only start() and kick() can publish here.
+    const kicked = new OutboxRelay(ds, schema, nc, 60_000, 20);
+    kicked.start();
+    const a = await commit(1, subject);
+    kicked.kick();
+    await eventually(async () => (await unpublished([a[0].id])) === 0, 1000);
+    await kicked.stop();
+    const b = await commit(1, subject);
+    kicked.kick();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await unpublished([b[0].id])).toBe(1);
+
+    // No kick: the timer publishes.
+    const timed = new OutboxRelay(ds, schema, nc, 100, 20);
+    timed.start();
+    await timed.drain();
+    const c = await commit(1, subject);
+    await eventually(async () => (await unpublished([c[0].id])) === 0, 1000);
+    await timed.stop();
+  });
+
+  it('deletes rows published more than a day ago on its first pass, and keeps the others', async () => {
+    const old = await commit(1, `events.spec.${run}.old.v1`);
+    const recent = await commit(1, `events.spec.${run}.recent.v1`);
+    await ds.query(`UPDATE "${schema}".outbox_events SET published_at = now() - interval '25 hours' WHERE id = $1`, [old[0].id]);
+    await ds.query(`UPDATE "${schema}".outbox_events SET published_at = now() - interval '23 hours' WHERE id = $1`, [recent[0].id]);
+    await new OutboxRelay(ds, schema, nc, 60_000).drain();
+    const left = (await ds.query(`SELECT id FROM "${schema}".outbox_events WHERE id = ANY($1)`, [[old[0].id, recent[0].id]])).map((r: { id: string }) => r.id);
+    expect(left).toEqual([recent[0].id]);
   });
 });

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
+import { natsSubject } from '@signet/nats';
 import type { DataSource } from 'typeorm';
 
 interface Row {
@@ -94,7 +95,7 @@ export class OutboxRelay {
          ) SELECT * FROM marked ORDER BY seq`,
       );
       // Pipelined on one connection: the server stores them in the order they were sent.
-      await Promise.all(rows.map((row) => this.js.publish(row.subject, JSON.stringify(row.payload), { msgID: row.id })));
+      await Promise.all(rows.map((row) => this.js.publish(natsSubject(row.subject), JSON.stringify(row.payload), { msgID: row.id })));
       return rows.length;
     });
   }

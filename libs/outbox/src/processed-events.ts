@@ -1,7 +1,10 @@
 import type { EventEnvelope } from '@signet/contracts/common';
 import type { DataSource, EntityManager } from 'typeorm';
 
-/** The DDL every consuming service puts in its own schema (in a migration): the ids of events it has applied. */
+/**
+ * The DDL every consuming service puts in its own schema: the ids of events it has applied. A migration holds its own
+ * copy of this text, never a call (migrations are frozen once landed: tools/migrations.spec.ts).
+ */
 export const processedEventsTableSql = (schema: string): string => `
   CREATE TABLE "${schema}".processed_events (
     id uuid PRIMARY KEY,

@@ -1,10 +1,5 @@
-import { randomInt, randomUUID } from 'node:crypto';
-import { Keyring, sealToken, tokenDigest } from '@signet/secrets';
-import pg from 'pg';
-
-const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
-const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-const pick = (a: string, n: number) => Array.from({ length: n }, () => a[randomInt(a.length)]).join('');
+import { randomUUID } from 'node:crypto';
+import { apiClient } from './http.js';
 
 export interface TestAccount {
   authId: string;
@@ -12,24 +7,13 @@ export interface TestAccount {
 }
 
 /**
- * A fresh main account written straight into identity's tables, sealed and digested as identity does, for suites that need more than the bootstrap account.
+ * A fresh main account opened through identity's own API (the gateway's admin API, as an operator does), so a
+ * suite never depends on identity's tables or on how it seals and digests tokens.
  */
-export async function createTestAccount(databaseUrl: string, secretHex: string): Promise<TestAccount> {
-  const ring = new Keyring(secretHex);
-  const authId = `MA${pick(UPPER, 18)}`;
-  const token = pick(ALNUM, 40);
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    await client.query(`INSERT INTO identity.accounts (auth_id, name) VALUES ($1, 'Test account')`, [authId]);
-    await client.query('INSERT INTO identity.auth_tokens (id, auth_id, token_sealed, token_digest) VALUES ($1, $2, $3, $4)', [
-      randomUUID(),
-      authId,
-      sealToken(ring, token),
-      tokenDigest(ring, authId, token),
-    ]);
-  } finally {
-    await client.end();
-  }
-  return { authId, token };
+export async function createTestAccount(gatewayUrl: string, adminToken: string, fields: Record<string, unknown> = {}): Promise<TestAccount> {
+  const api = apiClient(gatewayUrl, 'unused', 'unused');
+  const body = { name: 'Test account', email: `test-${randomUUID()}@example.com`, data_region: 'us', ...fields };
+  const res = await api('POST', '/admin/v1/Account/', body, { authorization: `Bearer ${adminToken}` });
+  if (res.status !== 201) throw new Error(`could not open a test account: ${res.status} ${JSON.stringify(res.body)}`);
+  return { authId: res.body.auth_id as string, token: res.body.auth_token as string };
 }

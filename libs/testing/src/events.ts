@@ -1,6 +1,7 @@
 import { DeliverPolicy, jetstream } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { EVENTS_STREAM, type EventEnvelope } from '@signet/contracts/common';
+import type { EventEnvelope } from '@signet/contracts/common';
+import { contractSubject, eventsStream, natsSubject } from '@signet/nats';
 
 export interface StoredEvent {
   subject: string;
@@ -10,7 +11,7 @@ export interface StoredEvent {
 }
 
 /**
- * Reads what SIGNET_EVENTS holds on a subject filter since a moment (the stream keeps days of every run's events),
+ * Reads what the events stream (this namespace's) holds on a subject filter since a moment (the stream keeps days of every run's events),
  * oldest first, until `until` says enough or time runs out.
  */
 export async function readEvents(
@@ -22,8 +23,8 @@ export async function readEvents(
 ): Promise<StoredEvent[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const consumer = await jetstream(nc).consumers.get(EVENTS_STREAM, {
-      filter_subjects: filter,
+    const consumer = await jetstream(nc).consumers.get(eventsStream().name, {
+      filter_subjects: natsSubject(filter),
       deliver_policy: DeliverPolicy.StartTime,
       opt_start_time: since.toISOString(),
     });
@@ -32,7 +33,7 @@ export async function readEvents(
     for (let i = 0; i < pending; i++) {
       const msg = await consumer.next({ expires: 1000 });
       if (!msg) break;
-      events.push({ subject: msg.subject, seq: msg.seq, msgId: msg.headers?.get('Nats-Msg-Id'), envelope: msg.json() });
+      events.push({ subject: contractSubject(msg.subject), seq: msg.seq, msgId: msg.headers?.get('Nats-Msg-Id'), envelope: msg.json() });
     }
     if (until(events) || Date.now() > deadline) return events;
     await new Promise((r) => setTimeout(r, 100));

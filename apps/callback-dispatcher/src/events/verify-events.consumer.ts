@@ -1,9 +1,8 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { AckPolicy, DeliverPolicy, jetstream, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { EVENTS_STREAM, type EventEnvelope } from '@signet/contracts/common';
+import type { EventEnvelope } from '@signet/contracts/common';
 import { type AttemptStatusChanged, type SessionEnded, VerifyEvents } from '@signet/contracts/verify';
-import { connectNats, durableName, ensureEventsStream, retryDelayMs } from '@signet/nats';
+import { connectNats, consumeEvents, type EventConsumer } from '@signet/nats';
 import { handleOnce, pruneProcessedEvents } from '@signet/outbox';
 import { DataSource } from 'typeorm';
 import { CallbacksQueue } from '../callbacks.queue.js';
@@ -12,23 +11,21 @@ import { CALLBACKS_CONFIG, type CallbacksConfig } from '../config/callbacks.conf
 import { CALLBACKS_SCHEMA } from '../database/data-source.js';
 import { attemptFields, sessionEndedFields } from './callback-fields.js';
 
-const SUBJECTS = [VerifyEvents.attemptStatusChanged, VerifyEvents.sessionVerified, VerifyEvents.sessionExpired];
+const SUBJECTS = [VerifyEvents.attemptStatusChanged, VerifyEvents.sessionVerified, VerifyEvents.sessionExpired] as const;
 /** Events handled at once per subject: one durable per subject is shared by every replica (one of them gets each). */
 const IN_FLIGHT = 64;
-const ACK_WAIT_NS = 30_000 * 1_000_000;
 
 /**
  * Turns verify's events into callbacks: each event of a session with a `url` becomes one row (uuid = event id,
  * applied once with `handleOnce`) and one job (job id = event id). The event is acknowledged only after the row
- * committed; a job Redis did not take is re-added by the worker's sweeper. Like `consumeEvents` in @signet/nats,
- * but several events are handled concurrently: callbacks promise no order beyond what they carry (README).
+ * committed; a job Redis did not take is re-added by the worker's sweeper. Events are parsed with their contract
+ * schemas by `consumeEvents`; several are handled at once, since callbacks promise no order beyond what they carry
+ * (README).
  */
 @Injectable()
 export class VerifyEventsConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('VerifyEvents');
   private nc?: NatsConnection;
-  private streams: ConsumerMessages[] = [];
-  private loops: Promise<void>[] = [];
+  private consumer?: EventConsumer;
   private pruner?: NodeJS.Timeout;
 
   constructor(
@@ -40,47 +37,10 @@ export class VerifyEventsConsumer implements OnApplicationBootstrap, OnApplicati
 
   async onApplicationBootstrap(): Promise<void> {
     this.nc = await connectNats(this.config.NATS_URL, 'callback-dispatcher-verify-events');
-    const jsm = await ensureEventsStream(this.nc);
-    const js = jetstream(this.nc);
-    for (const subject of SUBJECTS) {
-      const name = durableName('callback-dispatcher', subject);
-      const config = { durable_name: name, filter_subject: subject, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All, ack_wait: ACK_WAIT_NS, max_ack_pending: 4096 };
-      await jsm.consumers.add(EVENTS_STREAM, config).catch(() => jsm.consumers.update(EVENTS_STREAM, name, { filter_subject: subject, ack_wait: ACK_WAIT_NS }));
-      const messages = await (await js.consumers.get(EVENTS_STREAM, name)).consume({ max_messages: 256 });
-      this.streams.push(messages);
-      this.loops.push(this.drain(messages));
-    }
+    this.consumer = await consumeEvents(this.nc, 'callback-dispatcher', SUBJECTS, (event, subject, meta) => this.apply(event, subject, meta.streamSeq).then(() => undefined), {
+      concurrency: IN_FLIGHT,
+    });
     this.pruner = setInterval(() => void pruneProcessedEvents(this.ds, CALLBACKS_SCHEMA).catch(() => undefined), 3600_000);
-  }
-
-  private async drain(messages: ConsumerMessages): Promise<void> {
-    const inflight = new Set<Promise<void>>();
-    for await (const m of messages) {
-      const p: Promise<void> = this.handle(m).finally(() => inflight.delete(p));
-      inflight.add(p);
-      if (inflight.size >= IN_FLIGHT) await Promise.race(inflight);
-    }
-    await Promise.all(inflight);
-  }
-
-  private async handle(m: JsMsg): Promise<void> {
-    let event: EventEnvelope;
-    try {
-      event = m.json<EventEnvelope>();
-      if (typeof event?.id !== 'string') throw new Error('no event id');
-    } catch (err) {
-      this.logger.error(`dropping malformed event on ${m.subject} (stream seq ${m.seq}): ${(err as Error).message}`);
-      m.term();
-      return;
-    }
-    try {
-      await this.apply(event, m.subject, m.seq);
-      m.ack();
-    } catch (err) {
-      const delay = retryDelayMs(m.info.deliveryCount);
-      this.logger.warn(`event ${event.id} on ${m.subject} failed (delivery ${m.info.deliveryCount}), retrying in ${delay} ms: ${(err as Error).message}`);
-      m.nak(delay);
-    }
   }
 
   /** True when the event became a callback (its session has a `url`). */
@@ -113,8 +73,7 @@ export class VerifyEventsConsumer implements OnApplicationBootstrap, OnApplicati
 
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.pruner);
-    await Promise.all(this.streams.map((m) => m.close()));
-    await Promise.all(this.loops);
+    await this.consumer?.stop();
     await this.nc?.drain().catch(() => undefined);
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Subscription } from '@nats-io/transport-node';
 import { type CredentialsChanged, IdentityNotices } from '@signet/contracts/identity';
-import { RpcClient } from '@signet/nats';
+import { RpcClient, natsSubject } from '@signet/nats';
 import { CredentialCache } from './credential-cache.js';
 
 /**
@@ -21,7 +21,7 @@ export class CredentialsListener implements OnApplicationBootstrap, OnApplicatio
 
   onApplicationBootstrap(): void {
     const nc = this.rpc.connection;
-    this.subscription = nc.subscribe(IdentityNotices.credentialsChanged, {
+    this.subscription = nc.subscribe(natsSubject(IdentityNotices.credentialsChanged), {
       callback: (err, msg) => {
         if (err) return this.logger.warn(`credential notices: ${err.message}`);
         try {

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/transport-node';
+import { natsSubject } from '@signet/nats';
 import { type CredentialsChanged, IdentityNotices } from '@signet/contracts/identity';
 import { IDENTITY_NATS } from './identity-nats.js';
 
@@ -20,7 +21,7 @@ export class CredentialsNotifier {
    */
   async changed(authId: string): Promise<void> {
     const notice: CredentialsChanged = { auth_id: authId };
-    this.nc.publish(IdentityNotices.credentialsChanged, JSON.stringify(notice));
+    this.nc.publish(natsSubject(IdentityNotices.credentialsChanged), JSON.stringify(notice));
     // The change is committed either way; a NATS hiccup must not hold the reply (gateways clear their cache on reconnect).
     await Promise.race([this.nc.flush().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, FLUSH_WAIT_MS).unref())]);
   }

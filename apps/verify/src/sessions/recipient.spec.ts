@@ -11,7 +11,7 @@ describe('parseRecipient', () => {
     expect(parseRecipient('+16500999999')).toEqual({ digits: '16500999999', countryIso2: 'US' });
   });
 
-  it.each(['abc', '12', '+1234', '+999123456789', '', '++14155550100'])('rejects %p', (raw) => {
+  it.each(['abc', '12', '+1234', '+999123456789', '', '++14155550100', '+14155550100x', '+14155550100;ext=2'])('rejects %p', (raw) => {
     expect(() => parseRecipient(raw)).toThrow(/invalid recipient/);
   });
 });

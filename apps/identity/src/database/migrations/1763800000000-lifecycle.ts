@@ -1,4 +1,3 @@
-import { outboxTableSql } from '@signet/outbox';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Subaccount and account lifecycle, one active token per account, IP whitelists, and identity's event outbox. */
@@ -21,7 +20,15 @@ export class Lifecycle1763800000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         UNIQUE (auth_id, cidr)
       );
-      ${outboxTableSql('identity')}`);
+      CREATE TABLE "identity".outbox_events (
+        seq bigserial PRIMARY KEY,
+        id uuid NOT NULL UNIQUE,
+        subject text NOT NULL,
+        payload jsonb NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        published_at timestamptz
+      );
+      CREATE INDEX outbox_events_unpublished ON "identity".outbox_events (seq) WHERE published_at IS NULL;`);
   }
 
   async down(q: QueryRunner): Promise<void> {

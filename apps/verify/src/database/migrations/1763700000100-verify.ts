@@ -1,4 +1,3 @@
-import { outboxTableSql } from '@signet/outbox';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class Verify1763700000100 implements MigrationInterface {
@@ -91,7 +90,15 @@ export class Verify1763700000100 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now()
       );
       CREATE INDEX dev_outbox_account ON verify.dev_outbox (account_id, created_at DESC);
-      ${outboxTableSql('verify')}`);
+      CREATE TABLE "verify".outbox_events (
+        seq bigserial PRIMARY KEY,
+        id uuid NOT NULL UNIQUE,
+        subject text NOT NULL,
+        payload jsonb NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        published_at timestamptz
+      );
+      CREATE INDEX outbox_events_unpublished ON "verify".outbox_events (seq) WHERE published_at IS NULL;`);
   }
 
   async down(q: QueryRunner): Promise<void> {

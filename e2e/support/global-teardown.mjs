@@ -1,0 +1,4 @@
+// Stops the stack the global setup booted.
+export default async function globalTeardown() {
+  await globalThis.__signetStack?.stop();
+}
