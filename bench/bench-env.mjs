@@ -24,6 +24,7 @@ export async function prepareBench(extra = {}) {
     SIGNET_SECRET_KEY: '7b'.repeat(32),
     SIGNET_BOOTSTRAP_AUTH_ID: 'MABENCHBENCHBENCH001',
     SIGNET_BOOTSTRAP_AUTH_TOKEN: 'BenchToken0123456789abcdefghijklmnopqrst',
+    SIGNET_BOOTSTRAP_CREDITS: '1000000',
     ...extra,
   };
   Object.assign(process.env, env);

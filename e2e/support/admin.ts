@@ -9,9 +9,10 @@ export function adminApi(url = baseUrl, token = env.SIGNET_ADMIN_TOKEN) {
     api(method, path, body, { authorization: `Bearer ${token}`, ...headers });
 }
 
-/** A main account opened through the admin API, as an operator would. */
+/** A main account opened through the admin API, as an operator would, with $100 of opening credit unless told. */
 export async function openAccount(fields: Record<string, unknown> = {}): Promise<TestAccount> {
-  const res = await adminApi()('POST', '/admin/v1/Account/', { name: 'E2E Co', email: `e2e-${randomUUID()}@example.com`, data_region: 'us', ...fields });
+  const body = { name: 'E2E Co', email: `e2e-${randomUUID()}@example.com`, data_region: 'us', cash_credits: '100', ...fields };
+  const res = await adminApi()('POST', '/admin/v1/Account/', body);
   if (res.status !== 201) throw new Error(`could not open an account: ${res.status} ${JSON.stringify(res.body)}`);
   return { authId: res.body.auth_id as string, token: res.body.auth_token as string };
 }

@@ -6,6 +6,11 @@ import { BasicAuthGuard } from './auth/basic-auth.guard.js';
 import { CredentialCache } from './auth/credential-cache.js';
 import { GATEWAY_CONFIG, type GatewayConfig, loadGatewayConfig } from './config/gateway.config.js';
 import { DevOutboxController } from './dev/outbox.controller.js';
+import { DevMailController, GATEWAY_REDIS } from './dev/mail.controller.js';
+import { AdminBillingController } from './billing/admin-billing.controller.js';
+import { BalanceAlertsController } from './billing/balance-alerts.controller.js';
+import { PricingController } from './billing/pricing.controller.js';
+import { UsageController } from './billing/usage.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { RateLimiter } from './rate-limit/rate-limiter.js';
 import { AppsController } from './verify/apps.controller.js';
@@ -25,7 +30,7 @@ import { AuthTokenController } from './identity/auth-token.controller.js';
 import { IpWhitelistController } from './identity/ip-whitelist.controller.js';
 import { SubaccountsController } from './identity/subaccounts.controller.js';
 
-const REDIS = Symbol('REDIS');
+const REDIS = GATEWAY_REDIS;
 
 @Injectable()
 class Connections implements OnApplicationShutdown {
@@ -43,7 +48,7 @@ class Connections implements OnApplicationShutdown {
 const production = process.env.NODE_ENV === 'production';
 
 @Module({
-  controllers: [HealthController, SessionsController, AppsController, SendersController, AttemptsController, WebhooksController, ...(production ? [] : [DevOutboxController]), SipCredentialsController, IpAclsController, ApplicationsController, AccountController, SubaccountsController, AuthTokenController, IpWhitelistController, AdminAccountsController],
+  controllers: [HealthController, SessionsController, AppsController, SendersController, AttemptsController, WebhooksController, ...(production ? [] : [DevOutboxController, DevMailController]), SipCredentialsController, IpAclsController, ApplicationsController, AccountController, SubaccountsController, AuthTokenController, IpWhitelistController, AdminAccountsController, AdminBillingController, PricingController, UsageController, BalanceAlertsController],
   providers: [
     { provide: GATEWAY_CONFIG, useFactory: loadGatewayConfig },
     {

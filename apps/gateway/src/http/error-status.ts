@@ -3,6 +3,7 @@ import { CommonErrors } from '@signet/contracts/common';
 import { IdentityErrors } from '@signet/contracts/identity';
 import { VerifyErrors } from '@signet/contracts/verify';
 import { SipAuthErrors } from '@signet/contracts/sip-auth';
+import { BillingErrors } from '@signet/contracts/billing';
 
 /**
  * The one table from domain error codes to HTTP statuses, exhaustive over every contract's codes: a code added to
@@ -54,6 +55,12 @@ export const ERROR_STATUS = {
   [VerifyErrors.SENDER_PROVIDER_UNAVAILABLE]: 503,
   [VerifyErrors.ATTEMPT_NOT_FOUND]: 404,
   [VerifyErrors.RECEIPT_SIGNATURE_INVALID]: 403,
+  // 402 Payment Required: prepaid credit does not cover the attempt (nothing was queued or sent).
+  [BillingErrors.INSUFFICIENT_CREDIT]: 402,
+  [BillingErrors.PRICE_NOT_FOUND]: 404,
+  [BillingErrors.ACCOUNT_CLOSED]: 403,
+  [BillingErrors.CLOSURE_NOT_FOUND]: 404,
+  [BillingErrors.CREDIT_REFERENCE_CONFLICT]: 409,
 } as const satisfies Record<ErrorCode, number>;
 
 /** A code from the wire that no contract declares (an older or newer replica) is a bug: 500. */

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { BillingErrors, BillingRpc } from '@signet/contracts/billing';
 import { CommonErrors, HealthRpc } from '@signet/contracts/common';
 import { IdentityErrors, IdentityEventSchemas, IdentityRpc } from '@signet/contracts/identity';
 import { SipAuthErrors, SipAuthRpc } from '@signet/contracts/sip-auth';
@@ -9,7 +10,7 @@ import { VerifyErrors, VerifyEventSchemas, VerifyRpc } from '@signet/contracts/v
  * message)` infers both types from it; `@MessagePattern` handlers parse their requests with the same schemas.
  * A new subject is added to its service's `<Service>Rpc` (next to its subject constant), which lands here.
  */
-export const Rpc = { ...HealthRpc, ...IdentityRpc, ...VerifyRpc, ...SipAuthRpc } as const;
+export const Rpc = { ...HealthRpc, ...IdentityRpc, ...VerifyRpc, ...SipAuthRpc, ...BillingRpc } as const;
 export type RpcMap = typeof Rpc;
 export type RpcSubject = keyof RpcMap;
 /** What the caller builds: the request schema's output, so bodies parsed at the gateway go through unchanged. */
@@ -24,4 +25,9 @@ export type EventData<S extends EventSubject> = z.output<EventMap[S]>;
 
 type Values<T> = T[keyof T];
 /** The union of every contract's error codes: the gateway's HTTP table must name each one. */
-export type ErrorCode = Values<typeof CommonErrors> | Values<typeof IdentityErrors> | Values<typeof VerifyErrors> | Values<typeof SipAuthErrors>;
+export type ErrorCode =
+  | Values<typeof CommonErrors>
+  | Values<typeof IdentityErrors>
+  | Values<typeof VerifyErrors>
+  | Values<typeof SipAuthErrors>
+  | Values<typeof BillingErrors>;
