@@ -155,7 +155,18 @@ describe('billing: prices, prepaid charges, the ledger, usage, alerts, closing',
     expect(await balance(main.authId)).toBe(String(1_000_000 - 2 * 80_000));
     const js = jetstream(nc);
     const event = (attempt_uuid: string, data: object) =>
-      js.publish(VerifyEvents.attemptStatusChanged, JSON.stringify({ id: randomUUID(), type: VerifyEvents.attemptStatusChanged, occurred_at: new Date().toISOString(), data: { attempt_uuid, account_id: subId, main_account_id: main.authId, channel: 'sms', ...data } }));
+      js.publish(
+        VerifyEvents.attemptStatusChanged,
+        JSON.stringify({
+          id: randomUUID(),
+          type: VerifyEvents.attemptStatusChanged,
+          occurred_at: new Date().toISOString(),
+          data: {
+            session_uuid: randomUUID(), attempt_uuid, attempt_sequence: 1, account_id: subId, main_account_id: main.authId, app_uuid: randomUUID(), channel: 'sms',
+            recipient: '919812345678', session_status: 'in-progress', callback_url: null, callback_method: 'POST', request_time: new Date().toISOString(), ...data,
+          },
+        }),
+      );
     await event(refused, { status: 'failed', error_code: AttemptErrorCodes.ALL_SENDERS_REFUSED, sender_uuid: null });
     await event(own, { status: 'sent', error_code: null, sender_uuid: randomUUID() });
     await event(own, { status: 'delivered', error_code: null, sender_uuid: randomUUID() });
