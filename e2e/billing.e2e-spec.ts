@@ -163,7 +163,7 @@ describe('billing: prices, prepaid charges, the ledger, usage, alerts, closing',
           occurred_at: new Date().toISOString(),
           data: {
             session_uuid: randomUUID(), attempt_uuid, attempt_sequence: 1, account_id: subId, main_account_id: main.authId, app_uuid: randomUUID(), channel: 'sms',
-            recipient: '919812345678', session_status: 'in-progress', callback_url: null, callback_method: 'POST', request_time: new Date().toISOString(), ...data,
+            recipient: '919812345678', session_status: 'in-progress', callback_url: null, callback_method: 'POST', request_time: new Date().toISOString(), provider: 'outbox', ...data,
           },
         }),
       );
