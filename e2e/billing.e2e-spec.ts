@@ -125,8 +125,9 @@ describe('billing: prices, prepaid charges, the ledger, usage, alerts, closing',
   it('never lets 1,000 concurrent charges on one account go below zero, lose or double one; a retried charge lands once', async () => {
     const account = await createTestAccount(env.DATABASE_URL, env.SIGNET_SECRET_KEY, 500n * 6_500n);
     const attempts = Array.from({ length: 1000 }, () => randomUUID());
+    let payer = account;
     const charge = (attempt_uuid: string) =>
-      rpc.call(BillingSubjects.chargeAttempt, { caller: callerOf(account), attempt_uuid, country_iso: 'US', channel: 'sms' }).then(
+      rpc.call(BillingSubjects.chargeAttempt, { caller: callerOf(payer), attempt_uuid, country_iso: 'US', channel: 'sms' }).then(
         () => 'ok',
         (err: { code: string }) => err.code,
       );
@@ -141,6 +142,14 @@ describe('billing: prices, prepaid charges, the ledger, usage, alerts, closing',
     expect(entries.filter((e) => e.kind === 'charge')).toHaveLength(500);
     expect(new Set(entries.map((e) => e.balance_after_micros)).size).toBe(501);
     expect(await ledgerSum(account.authId)).toBe('0');
+
+    // One attempt sent 50 times at once (a client retrying after timeouts) is charged once, credit to spare.
+    const spare = await createTestAccount(env.DATABASE_URL, env.SIGNET_SECRET_KEY, 10n * 6_500n);
+    payer = spare;
+    const once = randomUUID();
+    expect(new Set(await Promise.all(Array.from({ length: 50 }, () => charge(once))))).toEqual(new Set(['ok']));
+    expect((await ledger(spare.authId)).filter((e) => e.kind === 'charge')).toHaveLength(1);
+    expect(await balance(spare.authId)).toBe(String(9 * 6_500));
   }, 60_000);
 
   it('refunds an attempt every sender refused, charges own-sender rates, and bills a subaccount to its main account', async () => {
