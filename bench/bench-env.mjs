@@ -28,6 +28,7 @@ export async function prepareBench(extra = {}) {
     SIGNET_BOOTSTRAP_AUTH_TOKEN: 'BenchToken0123456789abcdefghijklmnopqrst',
     // Production identity refuses to start without SMTP; benches that send no mail never connect to it.
     SIGNET_SMTP_URL: 'smtp://127.0.0.1:9?tls=off',
+    SIGNET_BOOTSTRAP_CREDITS: '1000000',
     ...extra,
   };
   Object.assign(process.env, env);

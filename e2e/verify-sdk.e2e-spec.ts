@@ -47,7 +47,8 @@ describe('Verify sessions through the official plivo SDK', () => {
     expect(session).toMatchObject({ sessionUuid, recipient: recipient.slice(1), status: 'verified', channel: 'sms', count: 1 });
     expect(session.attemptDetails).toHaveLength(1);
     expect(session.attemptDetails[0]).toMatchObject({ channel: 'sms', status: 'delivered' });
-    expect(session.charges.totalCharge).toBe('0.00000');
+    // US: $0.00650 for the SMS plus the $0.00300 validation charge (prices.csv), from billing's ledger.
+    expect(session.charges).toMatchObject({ totalCharge: '0.00950', validationCharge: '0.00300' });
     expect(session.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
 
     const listed = await list(client, { recipient, status: 'verified' });

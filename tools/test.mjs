@@ -93,9 +93,10 @@ try {
   await Promise.all([...checks.map(([cmd, args]) => runAsync(cmd, args)), needsStack ? prepare() : undefined]);
   // Unit and integration specs first, without a stack running; then the e2e suites with theirs.
   const groups = [selected.filter((k) => k !== 'e2e'), selected.filter((k) => k === 'e2e')].filter((g) => g.length > 0);
-  // An e2e suite that sets its own stack environment (`Object.assign(env, …)` before `bootStack()`) cannot share the
+  // An e2e suite that sets its own stack environment (`Object.assign(env, …)` before `bootStack()`, or its own
+  // `startStack(…)` with extra settings) cannot share the
   // run's stack: those suites run afterwards, each booting its own.
-  const ownStack = testFiles.filter((f) => KINDS.e2e.test(f) && matches(f) && /Object\.assign\(env\b/.test(readFileSync(join(root, f), 'utf8')));
+  const ownStack = testFiles.filter((f) => KINDS.e2e.test(f) && matches(f) && /Object\.assign\(env\b|\bstartStack\(/.test(readFileSync(join(root, f), 'utf8')));
   let logs = 0;
   const jest = (extraArgs, env = {}) =>
     new Promise((resolve, reject) => {

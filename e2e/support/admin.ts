@@ -8,5 +8,6 @@ export function adminApi(url = baseUrl, token = env.SIGNET_ADMIN_TOKEN) {
     api(method, path, body, { authorization: `Bearer ${token}`, ...headers });
 }
 
-/** A main account opened through the admin API, as an operator would. */
-export const openAccount = (fields: Record<string, unknown> = {}): Promise<TestAccount> => createTestAccount(baseUrl, env.SIGNET_ADMIN_TOKEN, { name: 'E2E Co', ...fields });
+/** A main account opened through the admin API, as an operator would, with $100 of opening credit unless told. */
+export const openAccount = (fields: Record<string, unknown> = {}): Promise<TestAccount> =>
+  createTestAccount(baseUrl, env.SIGNET_ADMIN_TOKEN, { name: 'E2E Co', cash_credits: '100', ...fields });

@@ -37,7 +37,6 @@ CREATE TABLE identity.accounts (
     data_region text DEFAULT 'us'::text NOT NULL,
     status text DEFAULT 'active'::text NOT NULL,
     enabled boolean DEFAULT true NOT NULL,
-    cash_credits numeric(16,5) DEFAULT 0 NOT NULL,
     auto_recharge boolean DEFAULT false NOT NULL,
     address text DEFAULT ''::text NOT NULL,
     city text DEFAULT ''::text NOT NULL,
@@ -64,6 +63,117 @@ CREATE TABLE identity.auth_tokens (
     token_digest bytea NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     expires_at timestamp with time zone
+);
+
+--
+-- Name: console_devices; Type: TABLE; Schema: identity; Owner: -
+--
+
+CREATE TABLE identity.console_devices (
+    user_id uuid NOT NULL,
+    digest bytea NOT NULL,
+    first_seen_at timestamp with time zone DEFAULT now() NOT NULL,
+    last_seen_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+--
+-- Name: console_logins; Type: TABLE; Schema: identity; Owner: -
+--
+
+CREATE TABLE identity.console_logins (
+    digest bytea NOT NULL,
+    user_id uuid NOT NULL,
+    device_digest bytea NOT NULL,
+    verify_session_uuid uuid,
+    wrong_codes integer DEFAULT 0 NOT NULL,
+    ended_at timestamp with time zone,
+    expires_at timestamp with time zone NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+--
+-- Name: console_recovery_codes; Type: TABLE; Schema: identity; Owner: -
+--
+
+CREATE TABLE identity.console_recovery_codes (
+    user_id uuid NOT NULL,
+    digest bytea NOT NULL,
+    used_at timestamp with time zone
+);
+
+--
+-- Name: console_saml_assertions; Type: TABLE; Schema: identity; Owner: -
+--
+
+CREATE TABLE identity.console_saml_assertions (
+    digest bytea NOT NULL,
+    expires_at timestamp with time zone NOT NULL
+);
+
+--
+-- Name: console_secrets; Type: TABLE; Schema: identity; Owner: -
+--
+
+CREATE TABLE identity.console_secrets (
+    digest bytea NOT NULL,
+    purpose text NOT NULL,
+    user_id uuid NOT NULL,
+    data jsonb DEFAULT '{}'::jsonb NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    used_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT console_secrets_purpose_check CHECK ((purpose = ANY (ARRAY['activation'::text, 'reset'::text, 'invite'::text, 'phone'::text])))
+);
+
+--
+-- Name: console_sessions; Type: TABLE; Schema: identity; Owner: -
+--
+
+CREATE TABLE identity.console_sessions (
+    id uuid NOT NULL,
+    user_id uuid NOT NULL,
+    access_digest bytea NOT NULL,
+    access_expires_at timestamp with time zone NOT NULL,
+    refresh_digest bytea NOT NULL,
+    refresh_expires_at timestamp with time zone NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    refreshed_at timestamp with time zone
+);
+
+--
+-- Name: console_sso; Type: TABLE; Schema: identity; Owner: -
+--
+
+CREATE TABLE identity.console_sso (
+    auth_id text NOT NULL,
+    domain text NOT NULL,
+    entry_point text NOT NULL,
+    idp_issuer text,
+    idp_cert text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+--
+-- Name: console_users; Type: TABLE; Schema: identity; Owner: -
+--
+
+CREATE TABLE identity.console_users (
+    id uuid NOT NULL,
+    auth_id text NOT NULL,
+    email text NOT NULL,
+    name text DEFAULT ''::text NOT NULL,
+    phone text,
+    password_hash text,
+    role text NOT NULL,
+    email_verified_at timestamp with time zone,
+    phone_verified_at timestamp with time zone,
+    totp_sealed bytea,
+    totp_enabled_at timestamp with time zone,
+    totp_last_step bigint,
+    invited_by uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone,
+    CONSTRAINT console_users_role_check CHECK ((role = ANY (ARRAY['owner'::text, 'admin'::text, 'developer'::text, 'support'::text, 'finance'::text])))
 );
 
 --
@@ -169,6 +279,76 @@ ALTER TABLE ONLY identity.auth_tokens
     ADD CONSTRAINT auth_tokens_pkey PRIMARY KEY (id);
 
 --
+-- Name: console_devices console_devices_pkey; Type: CONSTRAINT; Schema: identity; Owner: -
+--
+
+ALTER TABLE ONLY identity.console_devices
+    ADD CONSTRAINT console_devices_pkey PRIMARY KEY (user_id, digest);
+
+--
+-- Name: console_logins console_logins_pkey; Type: CONSTRAINT; Schema: identity; Owner: -
+--
+
+ALTER TABLE ONLY identity.console_logins
+    ADD CONSTRAINT console_logins_pkey PRIMARY KEY (digest);
+
+--
+-- Name: console_recovery_codes console_recovery_codes_pkey; Type: CONSTRAINT; Schema: identity; Owner: -
+--
+
+ALTER TABLE ONLY identity.console_recovery_codes
+    ADD CONSTRAINT console_recovery_codes_pkey PRIMARY KEY (user_id, digest);
+
+--
+-- Name: console_saml_assertions console_saml_assertions_pkey; Type: CONSTRAINT; Schema: identity; Owner: -
+--
+
+ALTER TABLE ONLY identity.console_saml_assertions
+    ADD CONSTRAINT console_saml_assertions_pkey PRIMARY KEY (digest);
+
+--
+-- Name: console_secrets console_secrets_pkey; Type: CONSTRAINT; Schema: identity; Owner: -
+--
+
+ALTER TABLE ONLY identity.console_secrets
+    ADD CONSTRAINT console_secrets_pkey PRIMARY KEY (digest);
+
+--
+-- Name: console_sessions console_sessions_access_digest_key; Type: CONSTRAINT; Schema: identity; Owner: -
+--
+
+ALTER TABLE ONLY identity.console_sessions
+    ADD CONSTRAINT console_sessions_access_digest_key UNIQUE (access_digest);
+
+--
+-- Name: console_sessions console_sessions_pkey; Type: CONSTRAINT; Schema: identity; Owner: -
+--
+
+ALTER TABLE ONLY identity.console_sessions
+    ADD CONSTRAINT console_sessions_pkey PRIMARY KEY (id);
+
+--
+-- Name: console_sessions console_sessions_refresh_digest_key; Type: CONSTRAINT; Schema: identity; Owner: -
+--
+
+ALTER TABLE ONLY identity.console_sessions
+    ADD CONSTRAINT console_sessions_refresh_digest_key UNIQUE (refresh_digest);
+
+--
+-- Name: console_sso console_sso_pkey; Type: CONSTRAINT; Schema: identity; Owner: -
+--
+
+ALTER TABLE ONLY identity.console_sso
+    ADD CONSTRAINT console_sso_pkey PRIMARY KEY (auth_id);
+
+--
+-- Name: console_users console_users_pkey; Type: CONSTRAINT; Schema: identity; Owner: -
+--
+
+ALTER TABLE ONLY identity.console_users
+    ADD CONSTRAINT console_users_pkey PRIMARY KEY (id);
+
+--
 -- Name: ip_whitelist ip_whitelist_auth_id_cidr_key; Type: CONSTRAINT; Schema: identity; Owner: -
 --
 
@@ -227,6 +407,54 @@ CREATE INDEX auth_tokens_account ON identity.auth_tokens USING btree (auth_id);
 CREATE UNIQUE INDEX auth_tokens_one_active ON identity.auth_tokens USING btree (auth_id) WHERE (expires_at IS NULL);
 
 --
+-- Name: console_logins_user; Type: INDEX; Schema: identity; Owner: -
+--
+
+CREATE INDEX console_logins_user ON identity.console_logins USING btree (user_id);
+
+--
+-- Name: console_secrets_user; Type: INDEX; Schema: identity; Owner: -
+--
+
+CREATE INDEX console_secrets_user ON identity.console_secrets USING btree (user_id, purpose);
+
+--
+-- Name: console_sessions_user; Type: INDEX; Schema: identity; Owner: -
+--
+
+CREATE INDEX console_sessions_user ON identity.console_sessions USING btree (user_id);
+
+--
+-- Name: console_sso_domain; Type: INDEX; Schema: identity; Owner: -
+--
+
+CREATE UNIQUE INDEX console_sso_domain ON identity.console_sso USING btree (lower(domain));
+
+--
+-- Name: console_users_account; Type: INDEX; Schema: identity; Owner: -
+--
+
+CREATE INDEX console_users_account ON identity.console_users USING btree (auth_id, created_at);
+
+--
+-- Name: console_users_email; Type: INDEX; Schema: identity; Owner: -
+--
+
+CREATE UNIQUE INDEX console_users_email ON identity.console_users USING btree (lower(email));
+
+--
+-- Name: console_users_one_owner; Type: INDEX; Schema: identity; Owner: -
+--
+
+CREATE UNIQUE INDEX console_users_one_owner ON identity.console_users USING btree (auth_id) WHERE (role = 'owner'::text);
+
+--
+-- Name: console_users_phone; Type: INDEX; Schema: identity; Owner: -
+--
+
+CREATE UNIQUE INDEX console_users_phone ON identity.console_users USING btree (phone) WHERE (phone IS NOT NULL);
+
+--
 -- Name: outbox_events_unpublished; Type: INDEX; Schema: identity; Owner: -
 --
 
@@ -245,6 +473,55 @@ ALTER TABLE ONLY identity.accounts
 
 ALTER TABLE ONLY identity.auth_tokens
     ADD CONSTRAINT auth_tokens_auth_id_fkey FOREIGN KEY (auth_id) REFERENCES identity.accounts(auth_id) ON DELETE CASCADE;
+
+--
+-- Name: console_devices console_devices_user_id_fkey; Type: FK CONSTRAINT; Schema: identity; Owner: -
+--
+
+ALTER TABLE ONLY identity.console_devices
+    ADD CONSTRAINT console_devices_user_id_fkey FOREIGN KEY (user_id) REFERENCES identity.console_users(id) ON DELETE CASCADE;
+
+--
+-- Name: console_logins console_logins_user_id_fkey; Type: FK CONSTRAINT; Schema: identity; Owner: -
+--
+
+ALTER TABLE ONLY identity.console_logins
+    ADD CONSTRAINT console_logins_user_id_fkey FOREIGN KEY (user_id) REFERENCES identity.console_users(id) ON DELETE CASCADE;
+
+--
+-- Name: console_recovery_codes console_recovery_codes_user_id_fkey; Type: FK CONSTRAINT; Schema: identity; Owner: -
+--
+
+ALTER TABLE ONLY identity.console_recovery_codes
+    ADD CONSTRAINT console_recovery_codes_user_id_fkey FOREIGN KEY (user_id) REFERENCES identity.console_users(id) ON DELETE CASCADE;
+
+--
+-- Name: console_secrets console_secrets_user_id_fkey; Type: FK CONSTRAINT; Schema: identity; Owner: -
+--
+
+ALTER TABLE ONLY identity.console_secrets
+    ADD CONSTRAINT console_secrets_user_id_fkey FOREIGN KEY (user_id) REFERENCES identity.console_users(id) ON DELETE CASCADE;
+
+--
+-- Name: console_sessions console_sessions_user_id_fkey; Type: FK CONSTRAINT; Schema: identity; Owner: -
+--
+
+ALTER TABLE ONLY identity.console_sessions
+    ADD CONSTRAINT console_sessions_user_id_fkey FOREIGN KEY (user_id) REFERENCES identity.console_users(id) ON DELETE CASCADE;
+
+--
+-- Name: console_sso console_sso_auth_id_fkey; Type: FK CONSTRAINT; Schema: identity; Owner: -
+--
+
+ALTER TABLE ONLY identity.console_sso
+    ADD CONSTRAINT console_sso_auth_id_fkey FOREIGN KEY (auth_id) REFERENCES identity.accounts(auth_id);
+
+--
+-- Name: console_users console_users_auth_id_fkey; Type: FK CONSTRAINT; Schema: identity; Owner: -
+--
+
+ALTER TABLE ONLY identity.console_users
+    ADD CONSTRAINT console_users_auth_id_fkey FOREIGN KEY (auth_id) REFERENCES identity.accounts(auth_id);
 
 --
 -- Name: ip_whitelist ip_whitelist_auth_id_fkey; Type: FK CONSTRAINT; Schema: identity; Owner: -

@@ -81,7 +81,6 @@ CREATE TABLE verify.attempts (
     error_code text,
     provider text,
     provider_ref text,
-    charge numeric(12,5) DEFAULT 0 NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     sender_uuid uuid
@@ -360,6 +359,12 @@ CREATE INDEX dev_outbox_account ON verify.dev_outbox USING btree (account_id, cr
 --
 
 CREATE INDEX dev_outbox_main ON verify.dev_outbox USING btree (main_account_id);
+
+--
+-- Name: dev_outbox_session; Type: INDEX; Schema: verify; Owner: -
+--
+
+CREATE INDEX dev_outbox_session ON verify.dev_outbox USING btree (session_uuid);
 
 --
 -- Name: outbox_events_unpublished; Type: INDEX; Schema: verify; Owner: -

@@ -1,7 +1,6 @@
 import 'reflect-metadata';
-import { infraSchema, readConfig } from '@signet/config';
 import { startNatsService } from '@signet/nats';
 import { BillingAlertsModule } from './billing-alerts.module.js';
+import { loadBillingConfig } from './config/billing.config.js';
 
-const config = readConfig('billing-alerts', infraSchema);
-await startNatsService('billing-alerts', BillingAlertsModule, config.NATS_URL);
+await startNatsService('billing-alerts', BillingAlertsModule, loadBillingConfig().NATS_URL);

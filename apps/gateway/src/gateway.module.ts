@@ -6,6 +6,10 @@ import { BasicAuthGuard } from './auth/basic-auth.guard.js';
 import { CredentialCache } from './auth/credential-cache.js';
 import { GATEWAY_CONFIG, type GatewayConfig, loadGatewayConfig } from './config/gateway.config.js';
 import { DevOutboxController } from './dev/outbox.controller.js';
+import { AdminBillingController } from './billing/admin-billing.controller.js';
+import { BalanceAlertsController } from './billing/balance-alerts.controller.js';
+import { PricingController } from './billing/pricing.controller.js';
+import { UsageController } from './billing/usage.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { RateLimiter } from './rate-limit/rate-limiter.js';
 import { AppsController } from './verify/apps.controller.js';
@@ -49,7 +53,7 @@ class Connections implements OnApplicationShutdown {
 const production = process.env.NODE_ENV === 'production';
 
 @Module({
-  controllers: [HealthController, SessionsController, CallbacksController, AppsController, SendersController, AttemptsController, WebhooksController, ...(production ? [] : [DevOutboxController, DevMailController]), SipCredentialsController, IpAclsController, ApplicationsController, AccountController, SubaccountsController, AuthTokenController, IpWhitelistController, AdminAccountsController, ConsolePublicController, ConsoleAccountController, ConsoleResourcesController],
+  controllers: [HealthController, SessionsController, CallbacksController, AppsController, SendersController, AttemptsController, WebhooksController, ...(production ? [] : [DevOutboxController, DevMailController]), SipCredentialsController, IpAclsController, ApplicationsController, AccountController, SubaccountsController, AuthTokenController, IpWhitelistController, AdminAccountsController, AdminBillingController, PricingController, UsageController, BalanceAlertsController, ConsolePublicController, ConsoleAccountController, ConsoleResourcesController],
   providers: [
     { provide: GATEWAY_CONFIG, useFactory: loadGatewayConfig },
     {

@@ -19,7 +19,10 @@ import { TokenRotationService } from './credentials/token-rotation.service.js';
 import { TokensRepository } from './credentials/tokens.repository.js';
 import { IDENTITY_SCHEMA, identityDatabase } from './database/data-source.js';
 import { CredentialsNotifier } from './events/credentials-notifier.js';
-import { identityNatsProviders } from './events/identity-nats.js';
+import { IDENTITY_NATS, identityNatsProviders } from './events/identity-nats.js';
+import { BalancesClient } from './billing/balances.client.js';
+import { RpcClient } from '@signet/nats';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { IpWhitelistRepository } from './ip-whitelist/ip-whitelist.repository.js';
 import { IpWhitelistRpcController } from './ip-whitelist/ip-whitelist.rpc-controller.js';
 import { IpWhitelistService } from './ip-whitelist/ip-whitelist.service.js';
@@ -43,6 +46,8 @@ import { consoleControllers, consoleProviders } from './console/console.provider
     { provide: Keyring, useFactory: (c: IdentityConfig) => new Keyring(c.SIGNET_SECRET_KEY), inject: [IDENTITY_CONFIG] },
     ...databaseProviders(identityDatabase),
     ...identityNatsProviders,
+    { provide: RpcClient, useFactory: (nc: NatsConnection, c: IdentityConfig) => new RpcClient(nc, c.NATS_TIMEOUT_MS), inject: [IDENTITY_NATS, IDENTITY_CONFIG] },
+    BalancesClient,
     { provide: HEALTH_CHECKS, useFactory: (ds: DataSource): HealthCheck[] => [{ name: 'postgres', check: () => ds.query('SELECT 1') }], inject: [DataSource] },
     AccountsRepository,
     AccountsService,

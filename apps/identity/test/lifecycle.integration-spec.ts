@@ -40,7 +40,7 @@ describe('account lifecycle (real Postgres, NATS and JetStream)', () => {
       account_type: 'developer',
       billing_mode: 'postpaid',
       status: 'active',
-      cash_credits: '5.00000',
+      cash_credits_micros: '5000000',
       subaccount_count: 0,
       closed_at: null,
     });

@@ -105,7 +105,7 @@ describe('subaccounts (real Postgres and NATS)', () => {
     const sub = await openSubaccount(app, main);
     await expect(app.get(AccountsService).get(sub.caller.auth_id)).resolves.toMatchObject({
       auth_id: sub.caller.auth_id,
-      cash_credits: '12.50000',
+      cash_credits_micros: '12500000',
       resource_uri: `/v1/Account/${sub.caller.auth_id}/`,
     });
   });

@@ -4,15 +4,26 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import type { Caller } from '@signet/contracts/common';
 import { type AdminAccountCreateBody, adminAccountCreateBody, type CredentialsChanged, IdentityNotices } from '@signet/contracts/identity';
 import { createLogger } from '@signet/logging';
-import { connectNats, natsSubject } from '@signet/nats';
+import { connectNats, natsSubject, startNatsService } from '@signet/nats';
+import { BillingAlertsModule } from '../../billing-alerts/src/billing-alerts.module.js';
 import { randomUUID } from 'node:crypto';
 import { AdminAccountsService } from '../src/admin/admin-accounts.service.js';
 import { IdentityModule } from '../src/identity.module.js';
 import { SubaccountsService } from '../src/subaccounts/subaccounts.service.js';
 
-/** Identity's whole module on the machine's real Postgres and NATS (the test database `npm test` migrated). */
+/**
+ * Identity's whole module on the machine's real Postgres and NATS (the test database `npm test` migrated), with the
+ * billing-alerts service it reads balances from (a NATS microservice, as in production); closing the context stops both.
+ */
 export async function bootIdentity(): Promise<INestApplicationContext> {
-  return NestFactory.createApplicationContext(IdentityModule, { logger: createLogger('identity-test') });
+  const billing = await startNatsService('billing-alerts', BillingAlertsModule, process.env.NATS_URL ?? 'nats://127.0.0.1:4222');
+  const app = await NestFactory.createApplicationContext(IdentityModule, { logger: createLogger('identity-test') });
+  const close = app.close.bind(app);
+  app.close = async () => {
+    await close();
+    await billing.close();
+  };
+  return app;
 }
 
 export const service = <T>(app: INestApplicationContext, type: Type<T>): T => app.get(type);

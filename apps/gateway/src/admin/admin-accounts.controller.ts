@@ -5,6 +5,7 @@ import { RpcClient } from '@signet/nats';
 import { AdminAuthGuard } from '../auth/admin-auth.guard.js';
 import { ApiId } from '../auth/caller.decorator.js';
 import { withApiId } from '../http/api-request.js';
+import { renderAdminAccount } from '../http/money-views.js';
 import { pageMeta } from '../http/page-meta.js';
 
 /** The operators' account lifecycle; closing is irreversible. */
@@ -17,18 +18,18 @@ export class AdminAccountsController {
   @HttpCode(201)
   async create(@ApiId() apiId: string, @Body() body: unknown) {
     const created = await this.rpc.call(IdentitySubjects.adminAccountCreate, parseOrThrow(adminAccountCreateBody, body ?? {}), apiId);
-    return { api_id: apiId, message: 'created', ...created };
+    return { api_id: apiId, message: 'created', ...created, account: renderAdminAccount(created.account) };
   }
 
   @Get()
   async list(@ApiId() apiId: string, @Query() raw: Record<string, unknown>) {
     const result = await this.rpc.call(IdentitySubjects.adminAccountList, parseOrThrow(adminAccountListQuery, raw), apiId);
-    return { api_id: apiId, meta: pageMeta('/admin/v1/Account/', raw, result.limit, result.offset, result.total_count), objects: result.objects };
+    return { api_id: apiId, meta: pageMeta('/admin/v1/Account/', raw, result.limit, result.offset, result.total_count), objects: result.objects.map(renderAdminAccount) };
   }
 
   @Get(':authId')
   async get(@ApiId() apiId: string, @Param('authId') authId: string) {
-    return withApiId(apiId, await this.rpc.call(IdentitySubjects.adminAccountGet, { auth_id: authId }, apiId));
+    return withApiId(apiId, renderAdminAccount(await this.rpc.call(IdentitySubjects.adminAccountGet, { auth_id: authId }, apiId)));
   }
 
   @Post(':authId/Suspend')

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { type ConsoleUser, IdentitySubjects, ipWhitelistAddBody, ipWhitelistSetBody, tokenRotateBody } from '@signet/contracts/identity';
 import { appCreateBody, normalizeSessionListQuery, sessionListQuery, VerifySubjects } from '@signet/contracts/verify';
-import { pageSchema } from '@signet/contracts/common';
+import { formatMoney, pageSchema } from '@signet/contracts/common';
 import { parseOrThrow } from '@signet/errors';
 import { RpcClient } from '@signet/nats';
 import { ApiId } from '../auth/caller.decorator.js';
@@ -22,7 +22,7 @@ export class ConsoleResourcesController {
   @Needs('billing.read')
   async billing(@ApiId() apiId: string, @CurrentUser() user: ConsoleUser) {
     const a = await this.rpc.call(IdentitySubjects.accountGet, { auth_id: user.auth_id }, apiId);
-    return withApiId(apiId, { cash_credits: a.cash_credits, billing_mode: a.billing_mode, auto_recharge: a.auto_recharge, account_type: a.account_type });
+    return withApiId(apiId, { cash_credits: formatMoney(a.cash_credits_micros), billing_mode: a.billing_mode, auto_recharge: a.auto_recharge, account_type: a.account_type });
   }
 
   @Get('logs/verify')

@@ -4,6 +4,7 @@ import { IdentityErrors } from '@signet/contracts/identity';
 import { VerifyErrors } from '@signet/contracts/verify';
 import { SipAuthErrors } from '@signet/contracts/sip-auth';
 import { CallbackErrors } from '@signet/contracts/callbacks';
+import { BillingErrors } from '@signet/contracts/billing';
 
 /**
  * The one table from domain error codes to HTTP statuses, exhaustive over every contract's codes: a code added to
@@ -76,6 +77,12 @@ export const ERROR_STATUS = {
   [IdentityErrors.SSO_INVALID]: 400,
   [IdentityErrors.SSO_NOT_FOUND]: 404,
   [IdentityErrors.SSO_DOMAIN_TAKEN]: 409,
+  // 402 Payment Required: prepaid credit does not cover the attempt (nothing was queued or sent).
+  [BillingErrors.INSUFFICIENT_CREDIT]: 402,
+  [BillingErrors.PRICE_NOT_FOUND]: 404,
+  [BillingErrors.ACCOUNT_CLOSED]: 403,
+  [BillingErrors.CLOSURE_NOT_FOUND]: 404,
+  [BillingErrors.CREDIT_REFERENCE_CONFLICT]: 409,
 } as const satisfies Record<ErrorCode, number>;
 
 /** A code from the wire that no contract declares (an older or newer replica) is a bug: 500. */

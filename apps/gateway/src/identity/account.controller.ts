@@ -6,6 +6,7 @@ import { RpcClient } from '@signet/nats';
 import { BasicAuthGuard } from '../auth/basic-auth.guard.js';
 import { ApiId, CurrentCaller } from '../auth/caller.decorator.js';
 import { withApiId } from '../http/api-request.js';
+import { renderAccount } from '../http/money-views.js';
 
 @Controller('v1/Account/:authId')
 @UseGuards(BasicAuthGuard)
@@ -14,7 +15,7 @@ export class AccountController {
 
   @Get()
   async get(@ApiId() apiId: string, @CurrentCaller() caller: Caller) {
-    return withApiId(apiId, await this.rpc.call(IdentitySubjects.accountGet, { auth_id: caller.auth_id }, apiId));
+    return withApiId(apiId, renderAccount(await this.rpc.call(IdentitySubjects.accountGet, { auth_id: caller.auth_id }, apiId)));
   }
 
   @Post()

@@ -7,6 +7,7 @@ import { RpcClient } from '@signet/nats';
 import { BasicAuthGuard } from '../auth/basic-auth.guard.js';
 import { ApiId, CurrentCaller } from '../auth/caller.decorator.js';
 import { type ApiRequest, withApiId } from '../http/api-request.js';
+import { renderSession } from '../http/money-views.js';
 import { RateLimiter } from '../rate-limit/rate-limiter.js';
 import { pageMeta } from '../http/page-meta.js';
 import { assertCallableUrl } from '../http/public-url.js';
@@ -35,12 +36,12 @@ export class SessionsController {
     await this.limiter.take('verify-session-list', caller.auth_id, LIST_LIMIT, 60_000);
     const result = await this.rpc.call(VerifySubjects.sessionList, { caller, query }, apiId);
     const meta = pageMeta(`/v1/Account/${authId}/Verify/Session/`, normalizeSessionListQuery(raw), result.limit, result.offset, result.total_count);
-    return { api_id: apiId, meta, sessions: result.sessions };
+    return { api_id: apiId, meta, sessions: result.sessions.map(renderSession) };
   }
 
   @Get(':uuid')
   async get(@ApiId() apiId: string, @CurrentCaller() caller: Caller, @Param('uuid') uuid: string) {
-    return withApiId(apiId, await this.rpc.call(VerifySubjects.sessionGet, { caller, session_uuid: uuid }, apiId));
+    return withApiId(apiId, renderSession(await this.rpc.call(VerifySubjects.sessionGet, { caller, session_uuid: uuid }, apiId)));
   }
 
   @Post(':uuid')

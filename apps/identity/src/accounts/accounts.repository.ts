@@ -13,7 +13,6 @@ export interface AccountRow {
   data_region: 'us' | 'in';
   status: 'active' | 'suspended' | 'closed';
   enabled: boolean;
-  cash_credits: string;
   auto_recharge: boolean;
   address: string;
   city: string;
@@ -41,7 +40,6 @@ export interface TokenRow {
 export interface NewAccount {
   auth_id: string;
   name: string;
-  cash_credits: string;
   token_sealed: Buffer;
   token_digest: Buffer;
 }
@@ -94,9 +92,9 @@ export class AccountsRepository {
         if (row.n > 0) return false;
       }
       await em.query(
-        `INSERT INTO identity.accounts (auth_id, name, cash_credits) VALUES ($1, $2, $3)
+        `INSERT INTO identity.accounts (auth_id, name) VALUES ($1, $2)
          ON CONFLICT (auth_id) DO NOTHING`,
-        [a.auth_id, a.name, a.cash_credits],
+        [a.auth_id, a.name],
       );
       await em.query('DELETE FROM identity.auth_tokens WHERE auth_id = $1', [a.auth_id]);
       await em.query('INSERT INTO identity.auth_tokens (id, auth_id, token_sealed, token_digest) VALUES ($1, $2, $3, $4)', [

@@ -1,16 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { type AccountUpdateRequest, type AccountView, IdentityErrors } from '@signet/contracts/identity';
 import { DomainError } from '@signet/errors';
+import { BalancesClient } from '../billing/balances.client.js';
 import { type AccountRow, AccountsRepository } from './accounts.repository.js';
 
-export function toAccountView(a: AccountRow): AccountView {
+export function toAccountView(a: AccountRow, balanceMicros: string): AccountView {
   return {
     account_type: a.account_type,
     address: a.address,
     auth_id: a.auth_id,
     auto_recharge: a.auto_recharge,
     billing_mode: a.billing_mode,
-    cash_credits: Number(a.cash_credits).toFixed(5),
+    cash_credits_micros: balanceMicros,
     city: a.city,
     name: a.name,
     resource_uri: `/v1/Account/${a.auth_id}/`,
@@ -23,13 +24,18 @@ export const accountNotFound = (): DomainError => new DomainError(IdentityErrors
 
 @Injectable()
 export class AccountsService {
-  constructor(private readonly accounts: AccountsRepository) {}
+  constructor(
+    private readonly accounts: AccountsRepository,
+    private readonly balances: BalancesClient,
+  ) {}
 
   /** A subaccount spends its main account's credit under its plan, so those come from the main account. */
   async get(authId: string): Promise<AccountView> {
     const account = await this.accounts.find(authId);
     if (!account || account.status === 'closed') throw accountNotFound();
-    return toAccountView(await this.withMainAccountMoney(account));
+    const viewed = await this.withMainAccountMoney(account);
+    const main = account.parent_auth_id ?? account.auth_id;
+    return toAccountView(viewed, (await this.balances.of([main]))[main] ?? '0');
   }
 
   async update({ caller, body }: AccountUpdateRequest): Promise<void> {
@@ -40,7 +46,7 @@ export class AccountsService {
     if (!account.parent_auth_id) return account;
     const main = await this.accounts.find(account.parent_auth_id);
     if (!main) return account;
-    const { cash_credits, account_type, billing_mode, auto_recharge } = main;
-    return { ...account, cash_credits, account_type, billing_mode, auto_recharge };
+    const { account_type, billing_mode, auto_recharge } = main;
+    return { ...account, account_type, billing_mode, auto_recharge };
   }
 }

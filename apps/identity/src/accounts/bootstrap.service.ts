@@ -36,7 +36,6 @@ export class BootstrapService implements OnApplicationBootstrap {
       {
         auth_id: authId,
         name: 'Bootstrap account',
-        cash_credits: this.config.SIGNET_BOOTSTRAP_CREDITS,
         token_sealed: sealToken(this.ring, token),
         token_digest: tokenDigest(this.ring, authId, token),
       },

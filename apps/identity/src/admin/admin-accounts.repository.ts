@@ -6,11 +6,14 @@ import { type SealedToken, TokensRepository } from '../credentials/tokens.reposi
 import { accountClosedInsert } from '../events/event-sql.js';
 
 const SELECT = `
-  SELECT a.auth_id, a.name, a.email, a.account_type, a.billing_mode, a.data_region, a.status, to_char(a.cash_credits, 'FM9999999999990.00000') AS cash_credits,
+  SELECT a.auth_id, a.name, a.email, a.account_type, a.billing_mode, a.data_region, a.status,
     (SELECT count(*)::int FROM identity.accounts s WHERE s.parent_auth_id = a.auth_id AND s.status <> 'closed') AS subaccount_count,
     ${utc('a.created_at')} AS created_at, ${utc('a.updated_at')} AS updated_at, ${utc('a.closed_at')} AS closed_at,
     '/admin/v1/Account/' || a.auth_id || '/' AS resource_uri
   FROM identity.accounts a`;
+
+/** The view without the balance, which billing-alerts holds. */
+export type AdminAccountRow = Omit<AdminAccountView, 'cash_credits_micros'>;
 
 export type CreateOutcome = 'created' | 'id-taken' | 'email-taken';
 
@@ -28,10 +31,10 @@ export class AdminAccountsRepository {
       return await this.ds.transaction(async (em) => {
         const inserted: unknown[] = await em.query(
           `WITH a AS (
-             INSERT INTO identity.accounts (auth_id, name, email, data_region, account_type, billing_mode, cash_credits) VALUES ($1, $2, $3, $4, $5, $6, $7)
+             INSERT INTO identity.accounts (auth_id, name, email, data_region, account_type, billing_mode) VALUES ($1, $2, $3, $4, $5, $6)
              ON CONFLICT (lower(email)) WHERE parent_auth_id IS NULL AND email IS NOT NULL DO NOTHING RETURNING auth_id
            ) SELECT auth_id FROM a`,
-          [authId, a.name, a.email, a.data_region, a.account_type, a.billing_mode, a.cash_credits],
+          [authId, a.name, a.email, a.data_region, a.account_type, a.billing_mode],
         );
         if (inserted.length === 0) return 'email-taken';
         await this.tokens.insert(em, authId, token);
@@ -43,13 +46,13 @@ export class AdminAccountsRepository {
     }
   }
 
-  async find(authId: string): Promise<AdminAccountView | undefined> {
-    const rows: AdminAccountView[] = await this.ds.query(`${SELECT} WHERE a.auth_id = $1 AND a.parent_auth_id IS NULL`, [authId]);
+  async find(authId: string): Promise<AdminAccountRow | undefined> {
+    const rows: AdminAccountRow[] = await this.ds.query(`${SELECT} WHERE a.auth_id = $1 AND a.parent_auth_id IS NULL`, [authId]);
     return rows[0];
   }
 
   /** Newest first; `email` matches exactly (case-insensitive), `name` as a case-insensitive substring. */
-  async list(q: AdminAccountListQuery): Promise<{ rows: AdminAccountView[]; total: number }> {
+  async list(q: AdminAccountListQuery): Promise<{ rows: AdminAccountRow[]; total: number }> {
     const clauses = ['a.parent_auth_id IS NULL'];
     const params: unknown[] = [];
     const add = (sql: (p: string) => string, value: unknown) => {

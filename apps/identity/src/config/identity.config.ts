@@ -4,7 +4,6 @@ import { z } from 'zod';
 export const identityConfigSchema = infraSchema.extend(secretKeySchema.shape).extend({
   SIGNET_BOOTSTRAP_AUTH_ID: z.string().regex(/^MA[A-Z0-9]{18}$/, 'must be MA followed by 18 of A-Z0-9').optional(),
   SIGNET_BOOTSTRAP_AUTH_TOKEN: z.string().regex(/^[A-Za-z0-9]{40}$/, 'must be 40 letters and digits').optional(),
-  SIGNET_BOOTSTRAP_CREDITS: z.string().regex(/^\d+(\.\d{1,5})?$/).default('10.00000'),
   /** Where links in console mail point: `${SIGNET_CONSOLE_URL}/activate?token=…`. */
   SIGNET_CONSOLE_URL: z.string().url().default('http://127.0.0.1:8080/console'),
   /** The account identity sends its own phone codes from, as a Verify customer like any other. */

@@ -53,7 +53,7 @@ export interface SessionRow {
   network: string | null;
   created_at: string;
   updated_at: string;
-  attempts: { channel: 'sms' | 'voice'; attempt_uuid: string; status: string; time: string; charge: string }[];
+  attempts: { channel: 'sms' | 'voice'; attempt_uuid: string; status: string; time: string }[];
 }
 
 const INSERT_COLUMNS = [
@@ -89,7 +89,7 @@ const SESSION_VIEW = `
     s.count, s.tries, s.max_tries, s.max_attempts, s.expires_at <= now() AS expired, s.requestor_ip, s.country_iso2, s.network,
     ${utc('s.created_at')} AS created_at, ${utc('s.updated_at')} AS updated_at,
     COALESCE((SELECT json_agg(json_build_object('channel', a.channel, 'attempt_uuid', a.uuid, 'status', a.status,
-      'time', ${utc('a.created_at')}, 'charge', a.charge) ORDER BY a.sequence)
+      'time', ${utc('a.created_at')}) ORDER BY a.sequence)
       FROM verify.attempts a WHERE a.session_uuid = s.uuid), '[]'::json) AS attempts
   FROM verify.sessions s`;
 
@@ -135,16 +135,16 @@ export class SessionsRepository {
   // TypeORM returns [rows, count] for a bare UPDATE; statements here end in SELECT so they return rows.
 
   /** Spends one validation try on a live session and returns its code hash; nothing when no try is allowed. */
-  async spendTry(caller: Caller, uuid: string): Promise<Buffer | undefined> {
-    const rows: { otp_hash: Buffer }[] = await this.ds.query(
+  async spendTry(caller: Caller, uuid: string): Promise<{ otp_hash: Buffer; country_iso2: string | null } | undefined> {
+    const rows: { otp_hash: Buffer; country_iso2: string | null }[] = await this.ds.query(
       `WITH s AS (
          UPDATE verify.sessions SET tries = tries + 1, updated_at = now()
          WHERE uuid = $1 AND ${visible(caller, '$2')} AND status = 'in-progress' AND expires_at > now() AND tries < max_tries
-         RETURNING otp_hash
-       ) SELECT otp_hash FROM s`,
+         RETURNING otp_hash, country_iso2
+       ) SELECT otp_hash, country_iso2 FROM s`,
       [uuid, caller.auth_id],
     );
-    return rows[0]?.otp_hash;
+    return rows[0];
   }
 
   /** Marks the session verified, erases the kept code (and its dev-outbox messages) and writes the event, in one statement. */

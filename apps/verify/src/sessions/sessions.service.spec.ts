@@ -9,6 +9,7 @@ import type { EventsRelay } from '@signet/outbox';
 import type { ExpiryQueue } from '../expiry/expiry.queue.js';
 import { openOtp, otpHash } from '../otp/otp.js';
 import type { NewSession, Opened, SessionRow, SessionsRepository } from './sessions.repository.js';
+import type { BillingClient } from '../billing/billing.client.js';
 import { SessionsService } from './sessions.service.js';
 
 // The service's rules with fakes for its repository, queues and relay; keyring and OTP code are the real ones.
@@ -57,7 +58,14 @@ function setup(appRow: AppRow = app) {
   const delivery = { enqueue: async (attempt: string, apiId?: string) => void calls.push(`deliver ${attempt} ${apiId}`) } as unknown as DeliveryQueue;
   const expiry = { schedule: async (session: string) => void calls.push(`expire ${session}`) } as unknown as ExpiryQueue;
   const relay = { kick: () => void calls.push('kick') } as unknown as EventsRelay;
-  const service = new SessionsService(sessions as unknown as SessionsRepository, apps, delivery, expiry, relay, ring);
+  // Billing answers every charge (its refusals are billing's e2e suite's); sessions carry no charges here.
+  const billing = {
+    chargeAttempt: async () => ({ charge_micros: '6500', balance_micros: '1000000' }),
+    release: async () => undefined,
+    chargeValidation: async () => ({ charge_micros: '0', balance_micros: '1000000' }),
+    sessionCharges: async () => ({ attempts: {}, validations: {} }),
+  } as unknown as BillingClient;
+  const service = new SessionsService(sessions as unknown as SessionsRepository, apps, delivery, expiry, relay, billing, ring);
   return { sessions, calls, service };
 }
 

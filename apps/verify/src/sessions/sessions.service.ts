@@ -16,6 +16,7 @@ import { DomainError } from '@signet/errors';
 import { Keyring } from '@signet/secrets';
 import { EventsRelay } from '@signet/outbox';
 import { AppsService } from '../apps/apps.service.js';
+import { BillingClient } from '../billing/billing.client.js';
 import { DeliveryQueue } from '../delivery/delivery.queue.js';
 import { ExpiryQueue } from '../expiry/expiry.queue.js';
 import { newCode, otpHash, otpMatches, sealOtp } from '../otp/otp.js';
@@ -23,7 +24,7 @@ import { assertRecipientInRegion } from './data-region.js';
 import { parseRecipient } from './recipient.js';
 import { sessionFilter } from './session-filter.js';
 import { toSessionView } from './session-view.js';
-import { type SessionRow, SessionsRepository } from './sessions.repository.js';
+import { type NewSession, type Opened, type SessionRow, SessionsRepository } from './sessions.repository.js';
 
 const sessionNotFound = (): DomainError => new DomainError(VerifyErrors.SESSION_NOT_FOUND, 'session not found');
 
@@ -35,6 +36,7 @@ export class SessionsService {
     private readonly delivery: DeliveryQueue,
     private readonly expiry: ExpiryQueue,
     private readonly relay: EventsRelay,
+    private readonly billing: BillingClient,
     @Inject(Keyring) private readonly ring: Keyring,
   ) {}
 
@@ -46,6 +48,7 @@ export class SessionsService {
     if ((body.channel === 'sms' && !app.sms_channel) || (body.channel === 'voice' && !app.voice_channel)) {
       throw new DomainError(VerifyErrors.CHANNEL_DISABLED, `the ${body.channel} channel is disabled for this application`);
     }
+    if (!recipient.countryIso2) throw new DomainError(VerifyErrors.RECIPIENT_INVALID, `no destination country for recipient ${JSON.stringify(body.recipient)}`);
     const uuid = randomUUID();
     const attemptUuid = randomUUID();
     const code = newCode(body.code_length ?? app.otp_length);
@@ -72,16 +75,14 @@ export class SessionsService {
       country_iso2: recipient.countryIso2,
       expiry_seconds: app.otp_expiry,
     };
-    let opened = await this.sessions.open(session, attemptUuid);
-    if (!opened) {
-      const blocking = await this.sessions.openOne(app.uuid, recipient.digits);
-      if (blocking && !blocking.expired) {
-        throw new DomainError(VerifyErrors.ATTEMPTS_EXHAUSTED, `this session has used all ${app.otp_attempts} delivery attempts`);
-      }
-      // The open session is past its expiry but not yet swept: end it now and open a new one.
-      if (blocking) await this.sessions.expire([blocking.uuid]);
-      opened = await this.sessions.open(session, attemptUuid);
-      if (!opened) throw new DomainError(VerifyErrors.ATTEMPTS_EXHAUSTED, 'no more delivery attempts for this session');
+    // Prepaid: the attempt is paid for before it exists; a refusal (402) leaves nothing recorded, queued or sent.
+    await this.billing.chargeAttempt({ caller, attempt_uuid: attemptUuid, country_iso: recipient.countryIso2, channel: body.channel }, apiId);
+    let opened: Opened;
+    try {
+      opened = await this.openOrJoin(session, attemptUuid, app.otp_attempts);
+    } catch (err) {
+      await this.billing.release(attemptUuid, err instanceof DomainError ? err.code : 'session not recorded', apiId);
+      throw err;
     }
     this.relay.kick();
     await Promise.all([
@@ -91,16 +92,31 @@ export class SessionsService {
     return { message: 'Session initiated', session_uuid: opened.session_uuid };
   }
 
+  private async openOrJoin(session: NewSession, attemptUuid: string, maxAttempts: number): Promise<Opened> {
+    const opened = await this.sessions.open(session, attemptUuid);
+    if (opened) return opened;
+    const blocking = await this.sessions.openOne(session.app_uuid, session.recipient);
+    if (blocking && !blocking.expired) {
+      throw new DomainError(VerifyErrors.ATTEMPTS_EXHAUSTED, `this session has used all ${maxAttempts} delivery attempts`);
+    }
+    // The open session is past its expiry but not yet swept: end it now and open a new one.
+    if (blocking) await this.sessions.expire([blocking.uuid]);
+    const reopened = await this.sessions.open(session, attemptUuid);
+    if (!reopened) throw new DomainError(VerifyErrors.ATTEMPTS_EXHAUSTED, 'no more delivery attempts for this session');
+    return reopened;
+  }
+
   async get({ caller, session_uuid }: SessionRef): Promise<SessionView> {
     if (!isUuid(session_uuid)) throw sessionNotFound();
     const row = await this.sessions.find(caller, session_uuid);
     if (!row) throw sessionNotFound();
-    return toSessionView(row);
+    return toSessionView(row, await this.billing.sessionCharges([row]));
   }
 
   async list({ caller, query }: SessionListRequest): Promise<SessionListResult> {
     const { rows, total } = await this.sessions.list(caller, sessionFilter(caller, query), query.limit, query.offset);
-    return { sessions: rows.map(toSessionView), limit: query.limit, offset: query.offset, total_count: total };
+    const money = await this.billing.sessionCharges(rows);
+    return { sessions: rows.map((r) => toSessionView(r, money)), limit: query.limit, offset: query.offset, total_count: total };
   }
 
   /** One statement spends a try and fetches the hash; the compare is constant-time; success ends the session. */
@@ -108,9 +124,11 @@ export class SessionsService {
     if (!isUuid(session_uuid)) throw sessionNotFound();
     const stored = await this.sessions.spendTry(caller, session_uuid);
     if (!stored) throw this.whyNoTry(await this.sessions.find(caller, session_uuid));
-    if (!otpMatches(this.ring, session_uuid, body.otp, stored)) {
+    if (!otpMatches(this.ring, session_uuid, body.otp, stored.otp_hash)) {
       throw new DomainError(VerifyErrors.OTP_INVALID, 'invalid OTP: the code does not match');
     }
+    // The validation charge, once per session (idempotent on its uuid), before the session counts as verified.
+    if (stored.country_iso2) await this.billing.chargeValidation({ caller, session_uuid, country_iso: stored.country_iso2 });
     if (!(await this.sessions.markVerified(session_uuid))) throw this.whyNoTry(await this.sessions.find(caller, session_uuid));
     this.relay.kick();
     return { message: 'session validated successfully.' };

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { CallbackErrors, CallbacksRpc } from '@signet/contracts/callbacks';
+import { BillingErrors, BillingRpc } from '@signet/contracts/billing';
 import { CommonErrors, HealthRpc } from '@signet/contracts/common';
 import { IdentityErrors, IdentityEventSchemas, IdentityRpc } from '@signet/contracts/identity';
 import { SipAuthErrors, SipAuthRpc } from '@signet/contracts/sip-auth';
@@ -10,7 +11,7 @@ import { VerifyErrors, VerifyEventSchemas, VerifyRpc } from '@signet/contracts/v
  * message)` infers both types from it; `@MessagePattern` handlers parse their requests with the same schemas.
  * A new subject is added to its service's `<Service>Rpc` (next to its subject constant), which lands here.
  */
-export const Rpc = { ...HealthRpc, ...IdentityRpc, ...VerifyRpc, ...SipAuthRpc, ...CallbacksRpc } as const;
+export const Rpc = { ...HealthRpc, ...IdentityRpc, ...VerifyRpc, ...SipAuthRpc, ...CallbacksRpc, ...BillingRpc } as const;
 export type RpcMap = typeof Rpc;
 export type RpcSubject = keyof RpcMap;
 /** What the caller builds: the request schema's output, so bodies parsed at the gateway go through unchanged. */
@@ -25,4 +26,10 @@ export type EventData<S extends EventSubject> = z.output<EventMap[S]>;
 
 type Values<T> = T[keyof T];
 /** The union of every contract's error codes: the gateway's HTTP table must name each one. */
-export type ErrorCode = Values<typeof CommonErrors> | Values<typeof IdentityErrors> | Values<typeof VerifyErrors> | Values<typeof SipAuthErrors> | Values<typeof CallbackErrors>;
+export type ErrorCode =
+  | Values<typeof CommonErrors>
+  | Values<typeof IdentityErrors>
+  | Values<typeof VerifyErrors>
+  | Values<typeof SipAuthErrors>
+  | Values<typeof CallbackErrors>
+  | Values<typeof BillingErrors>;

@@ -3,3 +3,4 @@ export * from './events.js';
 export * from './services.js';
 export * from './page.js';
 export * from './lenient.js';
+export * from './money.js';

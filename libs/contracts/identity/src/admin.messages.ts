@@ -1,15 +1,11 @@
 import { z } from 'zod';
-import { DATA_REGIONS, lenientEnum, listResult, optional, pageSchema } from '@signet/contracts/common';
+import { DATA_REGIONS, lenientEnum, listResult, microsString, moneyInput, optional, pageSchema } from '@signet/contracts/common';
 import { accountName } from './messages.js';
 
 export const ACCOUNT_TYPES = ['standard', 'developer'] as const;
 export const BILLING_MODES = ['prepaid', 'postpaid'] as const;
 export const ACCOUNT_STATUSES = ['active', 'suspended', 'closed'] as const;
 
-const credits = z.preprocess(
-  (v) => (typeof v === 'number' ? String(v) : v),
-  z.string({ error: 'must be a decimal amount' }).regex(/^\d{1,10}(\.\d{1,5})?$/, 'must be a decimal amount with at most 5 decimals'),
-);
 
 /** An operator opens an account; the data region is chosen here, once, and never changes. */
 export const adminAccountCreateBody = z.object({
@@ -18,9 +14,12 @@ export const adminAccountCreateBody = z.object({
   data_region: lenientEnum(DATA_REGIONS),
   account_type: optional(lenientEnum(ACCOUNT_TYPES)).default('standard'),
   billing_mode: optional(lenientEnum(BILLING_MODES)).default('prepaid'),
-  cash_credits: optional(credits).default('0'),
+  /** Opening credit, recorded by billing-alerts as a recharge (micro-units once parsed). */
+  cash_credits: optional(moneyInput('10000000000')).default('0'),
 });
 export type AdminAccountCreateBody = z.infer<typeof adminAccountCreateBody>;
+/** The same over NATS: the gateway has already turned `cash_credits` into micro-units. */
+export const adminAccountCreateMessage = adminAccountCreateBody.extend({ cash_credits: microsString.default('0') });
 
 export const adminAccountListQuery = pageSchema.extend({
   status: optional(lenientEnum(ACCOUNT_STATUSES)),
@@ -41,7 +40,8 @@ export const adminAccountView = z.strictObject({
   billing_mode: z.enum(BILLING_MODES),
   data_region: z.enum(DATA_REGIONS),
   status: z.enum(ACCOUNT_STATUSES),
-  cash_credits: z.string(),
+  /** Live balance from billing-alerts, micro-units. */
+  cash_credits_micros: microsString,
   subaccount_count: z.number(),
   created_at: z.string(),
   updated_at: z.string().nullable(),

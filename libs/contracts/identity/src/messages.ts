@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { callerSchema, DATA_REGIONS, optional } from '@signet/contracts/common';
+import { callerSchema, DATA_REGIONS, microsString, optional } from '@signet/contracts/common';
 
 export const authenticateRequest = z.object({
   auth_id: z.string().min(1).max(64),
@@ -42,7 +42,8 @@ export const accountView = z.strictObject({
   auth_id: z.string(),
   auto_recharge: z.boolean(),
   billing_mode: z.enum(['prepaid', 'postpaid']),
-  cash_credits: z.string(),
+  /** The main account's live balance in billing-alerts' ledger, micro-units (the gateway renders "1.80900"). */
+  cash_credits_micros: microsString,
   city: z.string(),
   name: z.string(),
   resource_uri: z.string(),

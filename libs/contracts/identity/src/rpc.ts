@@ -1,5 +1,5 @@
 import { changedReply, deletedReply } from '@signet/contracts/common';
-import { adminAccountCreateBody, adminAccountCreated, adminAccountListQuery, adminAccountListResult, adminAccountRef, adminAccountStatus, adminAccountView } from './admin.messages.js';
+import { adminAccountCreated, adminAccountCreateMessage, adminAccountListQuery, adminAccountListResult, adminAccountRef, adminAccountStatus, adminAccountView } from './admin.messages.js';
 import {
   ipWhitelistAddRequest,
   ipWhitelistEntryView,
@@ -39,7 +39,7 @@ export const IdentityRpc = {
   [S.ipWhitelistAdd]: { request: ipWhitelistAddRequest, response: ipWhitelistEntryView },
   [S.ipWhitelistRemove]: { request: ipWhitelistRemoveRequest, response: deletedReply },
   [S.ipWhitelistSet]: { request: ipWhitelistSetRequest, response: z.strictObject({ enabled: z.boolean() }) },
-  [S.adminAccountCreate]: { request: adminAccountCreateBody, response: adminAccountCreated },
+  [S.adminAccountCreate]: { request: adminAccountCreateMessage, response: adminAccountCreated },
   [S.adminAccountList]: { request: adminAccountListQuery, response: adminAccountListResult },
   [S.adminAccountGet]: { request: adminAccountRef, response: adminAccountView },
   [S.adminAccountSuspend]: { request: adminAccountRef, response: adminAccountStatus('suspended') },

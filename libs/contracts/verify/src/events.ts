@@ -51,3 +51,4 @@ export const VerifyEventSchemas = {
   [VerifyEvents.sessionVerified]: sessionEnded,
   [VerifyEvents.sessionExpired]: sessionEnded,
 } as const;
+

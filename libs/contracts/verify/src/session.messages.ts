@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { callerSchema, lenientEnum, lenientInt, lenientString, listResult, optional, pageSchema } from '@signet/contracts/common';
+import { callerSchema, lenientEnum, lenientInt, lenientString, listResult, microsString, optional, pageSchema } from '@signet/contracts/common';
 
 export const CHANNELS = ['sms', 'voice'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -95,10 +95,11 @@ export const sessionView = z.strictObject({
   destination_country_iso2: z.string().nullable(),
   destination_network: z.string().nullable(),
   attempt_details: z.array(attemptDetail),
+  /** Micro-units from billing's ledger (the gateway renders Plivo's decimal strings). */
   charges: z.strictObject({
-    total_charge: z.string(),
-    validation_charge: z.string(),
-    attempt_charges: z.array(z.strictObject({ attempt_uuid: z.string(), channel: z.enum(CHANNELS), charge: z.string() })),
+    total_charge_micros: microsString,
+    validation_charge_micros: microsString,
+    attempt_charges: z.array(z.strictObject({ attempt_uuid: z.string(), channel: z.enum(CHANNELS), charge_micros: microsString })),
   }),
   created_at: z.string(),
   updated_at: z.string(),

@@ -1,0 +1,18 @@
+import { infraSchema, readConfig, serviceDatabaseUrl } from '@signet/config';
+import { z } from 'zod';
+
+export const billingConfigSchema = infraSchema.extend({
+  /** The bootstrap account (identity creates it) gets this much trial credit once, recorded in the ledger. */
+  SIGNET_BOOTSTRAP_AUTH_ID: z.string().regex(/^MA[A-Z0-9]{18}$/, 'must be MA followed by 18 of A-Z0-9').optional(),
+  SIGNET_BOOTSTRAP_CREDITS: z.string().regex(/^\d{1,11}(\.\d{1,5})?$/, 'must be a decimal amount with at most 5 decimals').default('10.00000'),
+  /** SMTP for balance alerts (see libs/mail); unset outside production: the development catcher. */
+  SIGNET_SMTP_URL: z.string().optional(),
+  SIGNET_MAIL_FROM: z.string().default('Signet <no-reply@signet.local>'),
+  BILLING_ALERT_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(5),
+  BILLING_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
+});
+export type BillingConfig = Readonly<z.infer<typeof billingConfigSchema>>;
+export const BILLING_CONFIG = Symbol('BILLING_CONFIG');
+
+export const loadBillingConfig = (): BillingConfig => readConfig('billing-alerts', billingConfigSchema);
+export const billingDatabaseUrl = (): string => serviceDatabaseUrl('BILLING');
