@@ -68,7 +68,9 @@ export function createMailer(env: MailEnv = process.env): ClosableMailer {
     };
   }
   if (env.NODE_ENV === 'production') throw new Error('SIGNET_SMTP_URL is required in production (mail has nowhere else to go)');
-  const redis = new Redis({ ...redisOptions(env.REDIS_URL || 'redis://127.0.0.1:6379', 'producer') });
+  // Commands wait for the connection (a job may run before it is up); a Redis outage still fails the send, and the
+  // job is retried.
+  const redis = new Redis({ ...redisOptions(env.REDIS_URL || 'redis://127.0.0.1:6379', 'producer'), enableOfflineQueue: true });
   redis.on('error', () => undefined);
   const key = devMailKey(env.REDIS_PREFIX || 'signet');
   return {

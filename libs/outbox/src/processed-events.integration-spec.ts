@@ -1,6 +1,11 @@
 import { DataSource } from 'typeorm';
 import { envelope } from './outbox-event.js';
-import { handleOnce, processedEventsTableSql, pruneProcessedEvents } from './processed-events.js';
+import { handleOnce, pruneProcessedEvents } from './processed-events.js';
+
+/** The table every consumer's schema holds (each service's migration creates its own copy of it). */
+const processedEventsTableSql = (schema: string): string => `
+  CREATE TABLE "${schema}".processed_events (id uuid PRIMARY KEY, type text NOT NULL, processed_at timestamptz NOT NULL DEFAULT now());
+  CREATE INDEX processed_events_age ON "${schema}".processed_events (processed_at);`;
 
 // Real Postgres: a scratch schema with the processed-events table and a table the "effects" write to.
 describe('handleOnce', () => {

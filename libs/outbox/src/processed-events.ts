@@ -2,18 +2,6 @@ import type { EventEnvelope } from '@signet/contracts/common';
 import type { DataSource, EntityManager } from 'typeorm';
 
 /**
- * The DDL every consuming service puts in its own schema: the ids of events it has applied. A migration holds its own
- * copy of this text, never a call (migrations are frozen once landed: tools/migrations.spec.ts).
- */
-export const processedEventsTableSql = (schema: string): string => `
-  CREATE TABLE "${schema}".processed_events (
-    id uuid PRIMARY KEY,
-    type text NOT NULL,
-    processed_at timestamptz NOT NULL DEFAULT now()
-  );
-  CREATE INDEX processed_events_age ON "${schema}".processed_events (processed_at);`;
-
-/**
  * Applies an event at most once: the id is recorded in the same transaction as the event's effects, so a
  * redelivery (or a second replica) finds it and does nothing. True when this call applied it.
  */

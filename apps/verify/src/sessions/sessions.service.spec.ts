@@ -39,8 +39,9 @@ class FakeSessions {
     this.expired.push(uuids);
     return uuids;
   }
-  async spendTry(_c: Caller, uuid: string): Promise<Buffer | undefined> {
-    return this.tries.get(uuid);
+  async spendTry(_c: Caller, uuid: string): Promise<{ otp_hash: Buffer; country_iso2: string | null } | undefined> {
+    const otp_hash = this.tries.get(uuid);
+    return otp_hash && { otp_hash, country_iso2: 'US' };
   }
   async find(_c: Caller, uuid: string): Promise<SessionRow | undefined> {
     return this.rows.get(uuid);
@@ -62,7 +63,7 @@ function setup(appRow: AppRow = app) {
   const billing = {
     chargeAttempt: async () => ({ charge_micros: '6500', balance_micros: '1000000' }),
     release: async () => undefined,
-    chargeValidation: async () => ({ charge_micros: '0', balance_micros: '1000000' }),
+    chargeValidation: async ({ session_uuid }: { session_uuid: string }) => (calls.push(`charge validation ${session_uuid}`), { charge_micros: '0', balance_micros: '1000000' }),
     sessionCharges: async () => ({ attempts: {}, validations: {} }),
   } as unknown as BillingClient;
   const service = new SessionsService(sessions as unknown as SessionsRepository, apps, delivery, expiry, relay, billing, ring);
@@ -177,7 +178,7 @@ describe('SessionsService.validate', () => {
     sessions.tries.set(uuid, otpHash(ring, uuid, '123456'));
     await expect(validate(service, uuid, '123456')).resolves.toEqual({ message: 'session validated successfully.' });
     expect(sessions.verified).toEqual([uuid]);
-    expect(calls).toEqual(['kick']);
+    expect(calls).toEqual([`charge validation ${uuid}`, 'kick']);
   });
 
   it('rejects a wrong code without ending the session', async () => {

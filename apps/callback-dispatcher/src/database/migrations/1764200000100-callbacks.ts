@@ -1,4 +1,3 @@
-import { processedEventsTableSql } from '@signet/outbox';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
@@ -45,7 +44,13 @@ export class Callbacks1764200000100 implements MigrationInterface {
         response text
       );
       CREATE INDEX tries_callback ON callbacks.tries (callback_uuid, id);
-      ${processedEventsTableSql('callbacks')}`);
+
+      CREATE TABLE "callbacks".processed_events (
+        id uuid PRIMARY KEY,
+        type text NOT NULL,
+        processed_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX processed_events_age ON "callbacks".processed_events (processed_at);`);
   }
 
   async down(q: QueryRunner): Promise<void> {
