@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   BillingErrors,
   type BalanceGetRequest,
@@ -14,6 +14,7 @@ import {
 } from '@signet/contracts/billing';
 import { DomainError } from '@signet/errors';
 import { AlertsQueue } from '../alerts/alerts.queue.js';
+import { BILLING_CONFIG, type BillingConfig } from '../config/billing.config.js';
 import { isUniqueViolation } from '../database/pg-error.js';
 import { type Entry, LedgerRepository, type Moved } from './ledger.repository.js';
 
@@ -33,10 +34,18 @@ export class LedgerService {
   constructor(
     private readonly ledger: LedgerRepository,
     private readonly alerts: AlertsQueue,
+    @Inject(BILLING_CONFIG) private readonly config: BillingConfig,
   ) {}
+
+  /** The platform's own verification traffic (console phone codes) costs no customer anything. */
+  private uncharged(caller: { main_auth_id: string }): ChargeResult | undefined {
+    return caller.main_auth_id === this.config.SIGNET_CONSOLE_VERIFY_ACCOUNT ? { charge_micros: '0', balance_micros: '0' } : undefined;
+  }
 
   /** Idempotent on the attempt uuid: a retried request answers the charge already taken and takes nothing more. */
   async chargeAttempt({ caller, attempt_uuid, country_iso, channel }: ChargeAttemptRequest): Promise<ChargeResult> {
+    const free = this.uncharged(caller);
+    if (free) return free;
     const entry: Entry = { authId: caller.main_auth_id, accountId: caller.auth_id, kind: 'charge', attemptUuid: attempt_uuid, channel, countryIso: country_iso };
     const moved = await this.applyOnce(entry, priceOf(channel), [country_iso]);
     if (moved) return this.charged(moved);
@@ -92,6 +101,8 @@ export class LedgerService {
 
   /** The validation charge, once per verified session. */
   async chargeValidation({ caller, session_uuid, country_iso }: ChargeValidationRequest): Promise<ChargeResult> {
+    const free = this.uncharged(caller);
+    if (free) return free;
     const entry: Entry = { authId: caller.main_auth_id, accountId: caller.auth_id, kind: 'charge', sessionUuid: session_uuid, channel: 'validation', countryIso: country_iso };
     const moved = await this.applyOnce(entry, priceOf('validation'), [country_iso]);
     if (moved) return this.charged(moved);

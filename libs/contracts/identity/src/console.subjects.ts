@@ -30,6 +30,12 @@ export const ConsoleSubjects = {
   devOutbox: 'identity.console.dev_outbox',
 } as const;
 
+/**
+ * The platform's own Verify account, from which identity sends console phone codes (`SIGNET_CONSOLE_VERIFY_ACCOUNT`).
+ * It is the platform's cost of running the console, not a customer's: billing-alerts never charges it.
+ */
+export const DEFAULT_CONSOLE_VERIFY_ACCOUNT = 'MASIGNETCONSOLE00000';
+
 /** Identity's BullMQ queues; only identity adds jobs to them. */
 export const IdentityQueues = {
   emails: { name: 'identity.emails', jobs: ['send'] },
