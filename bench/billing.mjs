@@ -31,7 +31,12 @@ async function charges(rpc, accounts, n) {
         const a = accounts[i % accounts.length];
         const t = performance.now();
         await rpc
-          .request('billing.charge.attempt', { caller: { auth_id: a, main_auth_id: a, is_subaccount: false }, attempt_uuid: randomUUID(), country_iso: 'US', channel: 'sms' })
+          .request('billing.charge.attempt', {
+            caller: { auth_id: a, main_auth_id: a, is_subaccount: false },
+            attempt_uuid: randomUUID(),
+            country_iso: 'US',
+            channel: 'sms',
+          })
           .catch(() => refused++);
         latencies.push(performance.now() - t);
       }
@@ -69,7 +74,10 @@ try {
   record('ledger check', { balances_equal_ledger: check.exact });
   await nc.drain();
   record('signet create with charging (delivery running)', await createLoad(url, env.SIGNET_BOOTSTRAP_AUTH_ID, env.SIGNET_BOOTSTRAP_AUTH_TOKEN, seconds, 50));
-  record('signet create with charging (delivery running, 10 connections)', await createLoad(url, env.SIGNET_BOOTSTRAP_AUTH_ID, env.SIGNET_BOOTSTRAP_AUTH_TOKEN, Math.max(10, seconds - 5), 10));
+  record(
+    'signet create with charging (delivery running, 10 connections)',
+    await createLoad(url, env.SIGNET_BOOTSTRAP_AUTH_ID, env.SIGNET_BOOTSTRAP_AUTH_TOKEN, Math.max(10, seconds - 5), 10),
+  );
 } finally {
   await db.end().catch(() => undefined);
   await stack.stop();

@@ -29,7 +29,14 @@ const { AckPolicy, DeliverPolicy } = await import('@nats-io/jetstream');
 for (const subject of [SUBJECT, 'events.verify.session.verified.v1', 'events.verify.session.expired.v1']) {
   const name = `callback-dispatcher_${subject.replace(/^events\./, '').replace(/[.*>]/g, '-')}`;
   await jsm.consumers.delete('SIGNET_EVENTS', name).catch(() => undefined);
-  await jsm.consumers.add('SIGNET_EVENTS', { durable_name: name, filter_subject: subject, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.New, ack_wait: 30e9, max_ack_pending: 4096 });
+  await jsm.consumers.add('SIGNET_EVENTS', {
+    durable_name: name,
+    filter_subject: subject,
+    ack_policy: AckPolicy.Explicit,
+    deliver_policy: DeliverPolicy.New,
+    ack_wait: 30e9,
+    max_ack_pending: 4096,
+  });
 }
 
 const arrivals = [];
@@ -61,11 +68,24 @@ const event = () => {
   return {
     id,
     data: JSON.stringify({
-      id, type: SUBJECT, occurred_at: now,
+      id,
+      type: SUBJECT,
+      occurred_at: now,
       data: {
-        session_uuid: randomUUID(), attempt_uuid: randomUUID(), attempt_sequence: 1, account_id: authId, main_account_id: authId,
-        app_uuid: randomUUID(), channel: 'sms', status: 'delivered', error_code: null, recipient: '14155550100', session_status: 'in-progress',
-        callback_url: url, callback_method: 'POST', request_time: now,
+        session_uuid: randomUUID(),
+        attempt_uuid: randomUUID(),
+        attempt_sequence: 1,
+        account_id: authId,
+        main_account_id: authId,
+        app_uuid: randomUUID(),
+        channel: 'sms',
+        status: 'delivered',
+        error_code: null,
+        recipient: '14155550100',
+        session_status: 'in-progress',
+        callback_url: url,
+        callback_method: 'POST',
+        request_time: now,
       },
     }),
   };

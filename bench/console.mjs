@@ -17,7 +17,10 @@ const PASSWORD = 'Correct-Horse-Battery-42';
 // Production refuses to start without SMTP: a local sink takes the mail.
 const smtp = new SMTPServer({ authOptional: true, disabledCommands: ['STARTTLS'], logger: false, onData: (s, _x, cb) => s.on('end', () => cb()).resume() });
 await new Promise((r) => smtp.listen(0, '127.0.0.1', r));
-const env = await prepareBench({ SIGNET_ADMIN_TOKEN: 'bench-admin-token-0123456789', SIGNET_SMTP_URL: `smtp://127.0.0.1:${smtp.server.address().port}?tls=off` });
+const env = await prepareBench({
+  SIGNET_ADMIN_TOKEN: 'bench-admin-token-0123456789',
+  SIGNET_SMTP_URL: `smtp://127.0.0.1:${smtp.server.address().port}?tls=off`,
+});
 const { startStack, waitUntilReady } = await import('../tools/stack.mjs');
 const { hash, verify } = await import('@node-rs/argon2');
 const { ARGON2_OPTIONS } = await import(`${root}/dist/apps/identity/src/console/passwords.js`);
@@ -39,19 +42,33 @@ async function argonRate(parallel) {
   const stored = await hash(PASSWORD, ARGON2_OPTIONS);
   const until = performance.now() + 5000;
   let n = 0;
-  await Promise.all(Array.from({ length: parallel }, async () => {
-    while (performance.now() < until) {
-      await verify(stored, PASSWORD);
-      n++;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      while (performance.now() < until) {
+        await verify(stored, PASSWORD);
+        n++;
+      }
+    }),
+  );
   return { verifies_per_s: Math.round(n / 5), per_verify_ms: Number(((5000 * parallel) / n).toFixed(1)) };
 }
 
 const summary = (r) => ({ rps: Math.round(r.requests.average), p50_ms: r.latency.p50, p99_ms: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts });
 const basicLoad = (url, accounts) => {
   let i = 0;
-  return autocannon({ url, connections: 50, duration: seconds, requests: [{ setupRequest: (req) => { const a = accounts[i++ % accounts.length]; return { ...req, path: `/v1/Account/${a.authId}/`, headers: { authorization: basic(a) } }; } }] });
+  return autocannon({
+    url,
+    connections: 50,
+    duration: seconds,
+    requests: [
+      {
+        setupRequest: (req) => {
+          const a = accounts[i++ % accounts.length];
+          return { ...req, path: `/v1/Account/${a.authId}/`, headers: { authorization: basic(a) } };
+        },
+      },
+    ],
+  });
 };
 const loginLoad = (url, users) => {
   let i = 0;
@@ -59,7 +76,17 @@ const loginLoad = (url, users) => {
     url,
     connections,
     duration: seconds,
-    requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, path: '/console/v1/login', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: users[i++ % users.length], password: PASSWORD }) }) }],
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (req) => ({
+          ...req,
+          path: '/console/v1/login',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: users[i++ % users.length], password: PASSWORD }),
+        }),
+      },
+    ],
   });
 };
 
@@ -116,7 +143,7 @@ if (process.argv.includes('--write')) {
     row(during),
     row(loginDuring),
     '',
-    'Why this cost: a login is a rare event per person (then a 15-minute access token and a refresh token carry the session), so a few dozen logins per second per identity replica is ample, while 19 MiB and two passes make each offline guess cost the same memory-hard work on an attacker\'s GPU; online guessing is stopped by the throttles (20 failures per user, 100 per address in 15 minutes). API calls never touch argon2: BasicAuth checks an HMAC of the auth token (cached at the gateway), so the API path only shares the CPU with concurrent logins; the two BasicAuth rows show what that sharing costs on a 2-core machine that also runs everything else.',
+    "Why this cost: a login is a rare event per person (then a 15-minute access token and a refresh token carry the session), so a few dozen logins per second per identity replica is ample, while 19 MiB and two passes make each offline guess cost the same memory-hard work on an attacker's GPU; online guessing is stopped by the throttles (20 failures per user, 100 per address in 15 minutes). API calls never touch argon2: BasicAuth checks an HMAC of the auth token (cached at the gateway), so the API path only shares the CPU with concurrent logins; the two BasicAuth rows show what that sharing costs on a 2-core machine that also runs everything else.",
     '',
   ].join('\n');
   const file = `${root}/bench/RESULTS.md`;

@@ -34,7 +34,11 @@ const url = `http://127.0.0.1:${env0.GATEWAY_PORT}`;
 const authId = env0.SIGNET_BOOTSTRAP_AUTH_ID;
 const auth = 'Basic ' + Buffer.from(`${authId}:${env0.SIGNET_BOOTSTRAP_AUTH_TOKEN}`).toString('base64');
 const api = async (method, path, body) => {
-  const res = await fetch(`${url}/v1/Account/${authId}${path}`, { method, headers: { authorization: auth, 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
+  const res = await fetch(`${url}/v1/Account/${authId}${path}`, {
+    method,
+    headers: { authorization: auth, 'content-type': 'application/json' },
+    body: body && JSON.stringify(body),
+  });
   return { status: res.status, body: res.status === 204 ? {} : await res.json() };
 };
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -56,11 +60,18 @@ async function paced(rate, secs, extra = {}) {
     if (wait > 0) await sleep(wait);
     const recipient = `+1650${String(2000000 + (seq++ % 7999999))}`;
     pending.push(
-      fetch(`${url}/v1/Account/${authId}/Verify/Session/`, { method: 'POST', headers: { authorization: auth, 'content-type': 'application/json' }, body: JSON.stringify({ recipient, ...extra }) }).then(async (res) => {
-        await res.text();
-        if (res.ok) accepted.set(recipient, performance.timeOrigin + performance.now());
-        else failed++;
-      }, () => failed++),
+      fetch(`${url}/v1/Account/${authId}/Verify/Session/`, {
+        method: 'POST',
+        headers: { authorization: auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ recipient, ...extra }),
+      }).then(
+        async (res) => {
+          await res.text();
+          if (res.ok) accepted.set(recipient, performance.timeOrigin + performance.now());
+          else failed++;
+        },
+        () => failed++,
+      ),
     );
   }
   await Promise.all(pending);
@@ -96,7 +107,10 @@ await withStack({ VERIFY_BREAKER_THRESHOLD: '1000000' }, async () => {
   if (dead.status !== 201) throw new Error(`sender create: ${JSON.stringify(dead.body)}`);
   const app = await api('POST', '/Verify/App/', { name: 'fallback', sender_uuids: [dead.body.sender_uuid] });
   plivo.failWith = 500;
-  record('same, app whose primary sender answers 500 (one fallback to the platform sender)', await shareOf(twilio, await paced(200, seconds, { app_uuid: app.body.app_uuid })));
+  record(
+    'same, app whose primary sender answers 500 (one fallback to the platform sender)',
+    await shareOf(twilio, await paced(200, seconds, { app_uuid: app.body.app_uuid })),
+  );
   plivo.failWith = undefined;
   const load = await createLoad(url, authId, env0.SIGNET_BOOTSTRAP_AUTH_TOKEN, seconds, 50);
   record('signet create throughput (50 connections, platform sender = Twilio fake)', load);
@@ -108,8 +122,13 @@ await withStack({ VERIFY_BREAKER_THRESHOLD: '3', VERIFY_BREAKER_COOLDOWN_MS: '60
   const app = apps.find((a) => a.name === 'fallback');
   plivo.hang = true;
   const opening = await shareOf(twilio, await paced(20, 0.5, { app_uuid: app.app_uuid }));
-  notes.push(`While the circuit opened (first 10 sessions at 20/s), create→provider p50 ${opening.p50_ms} ms, p99 ${opening.p99_ms} ms: the dead sender's calls before it opened each cost the 1 s timeout.`);
-  record('same, app whose primary sender is dead, circuit open (skipped without a call)', await shareOf(twilio, await paced(200, seconds, { app_uuid: app.app_uuid })));
+  notes.push(
+    `While the circuit opened (first 10 sessions at 20/s), create→provider p50 ${opening.p50_ms} ms, p99 ${opening.p99_ms} ms: the dead sender's calls before it opened each cost the 1 s timeout.`,
+  );
+  record(
+    'same, app whose primary sender is dead, circuit open (skipped without a call)',
+    await shareOf(twilio, await paced(200, seconds, { app_uuid: app.app_uuid })),
+  );
   plivo.hang = false;
 });
 
@@ -154,7 +173,10 @@ if (withBaseline) {
   const worker = spawn(process.execPath, ['server.mjs', 'worker'], { cwd: dir, stdio: 'ignore' });
   try {
     await sleep(2500);
-    record('baseline create throughput (50 connections)', await createLoad('http://127.0.0.1:18080', 'MABASELINE0000000001', 'BaselineToken0123456789abcdefghijklmnopq', seconds, 50));
+    record(
+      'baseline create throughput (50 connections)',
+      await createLoad('http://127.0.0.1:18080', 'MABASELINE0000000001', 'BaselineToken0123456789abcdefghijklmnopq', seconds, 50),
+    );
   } finally {
     server.kill();
     worker.kill();
@@ -171,7 +193,10 @@ if (process.argv.includes('--write')) {
     '',
     '| run | sessions | delivered | create→provider p50 ms | p99 ms | delivered/s | req/s | create p99 ms | failed/non-2xx |',
     '|---|---|---|---|---|---|---|---|---|',
-    ...results.map((r) => `| ${r.name} | ${cell(r.sessions)} | ${cell(r.delivered)} | ${cell(r.p50_ms && r.rps === undefined ? r.p50_ms : '')} | ${cell(r.rps === undefined ? r.p99_ms : '')} | ${cell(r.delivered_per_s)} | ${cell(r.rps)} | ${cell(r.rps !== undefined ? r.p99_ms : '')} | ${cell(r.failed ?? r.non2xx)} |`),
+    ...results.map(
+      (r) =>
+        `| ${r.name} | ${cell(r.sessions)} | ${cell(r.delivered)} | ${cell(r.p50_ms && r.rps === undefined ? r.p50_ms : '')} | ${cell(r.rps === undefined ? r.p99_ms : '')} | ${cell(r.delivered_per_s)} | ${cell(r.rps)} | ${cell(r.rps !== undefined ? r.p99_ms : '')} | ${cell(r.failed ?? r.non2xx)} |`,
+    ),
     '',
     ...notes,
   ];

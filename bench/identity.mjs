@@ -96,7 +96,15 @@ async function rotationReach(a, b, account) {
 async function cacheHitCost() {
   const { CredentialCache } = await import(`${root}/dist/apps/gateway/src/auth/credential-cache.js`);
   const cache = new CredentialCache(60_000);
-  const caller = { auth_id: 'MA1', main_auth_id: 'MA1', is_subaccount: false, data_region: 'us', status: 'active', ip_whitelist: ['192.0.2.0/24'], token_expires_at: null };
+  const caller = {
+    auth_id: 'MA1',
+    main_auth_id: 'MA1',
+    is_subaccount: false,
+    data_region: 'us',
+    status: 'active',
+    ip_whitelist: ['192.0.2.0/24'],
+    token_expires_at: null,
+  };
   const { allowList } = cache.set('MA1', 'T'.repeat(40), caller, cache.epoch);
   const n = 200_000;
   const started = performance.now();
@@ -117,7 +125,10 @@ try {
   // Warm gateway A's cache (and check every credential works).
   for (const account of accounts) if ((await status(a, account)) !== 200) throw new Error('a fresh account was refused');
   record('GET /healthz (no auth, no NATS)', await load(a, [], () => '/healthz'));
-  record('GET /v1/Account/{other}/ (BasicAuth from the cache, refused by the path check: the guard alone)', await load(a, accounts, () => '/v1/Account/MAOTHEROTHEROTHER000/'));
+  record(
+    'GET /v1/Account/{other}/ (BasicAuth from the cache, refused by the path check: the guard alone)',
+    await load(a, accounts, () => '/v1/Account/MAOTHEROTHEROTHER000/'),
+  );
   record('GET /v1/Account/{id}/ (BasicAuth from the cache + identity account.get)', await load(a, accounts, (x) => `/v1/Account/${x.authId}/`));
   record('GET /v1/Account/{id}/ (cache off: identity authenticates every request)', await load(uncached.url, accounts, (x) => `/v1/Account/${x.authId}/`));
   record('cache-hit check in process (HMAC compare + whitelist match)', await cacheHitCost());

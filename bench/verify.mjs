@@ -63,7 +63,16 @@ if (process.argv.includes('--write')) {
     '',
     '| run | req/s | p50 ms | p99 ms | non-2xx | errors |',
     '|---|---|---|---|---|---|',
-    ...results.map((r) => `| ${r.name} | ${r.rps} | ${r.p50_ms} | ${r.p99_ms} | ${r.non2xx}${r.statuses ? ` (${Object.entries(r.statuses).map(([s, v]) => `${s}: ${v.count}`).join(', ')})` : ''} | ${r.errors + r.timeouts} |`),
+    ...results.map(
+      (r) =>
+        `| ${r.name} | ${r.rps} | ${r.p50_ms} | ${r.p99_ms} | ${r.non2xx}${
+          r.statuses
+            ? ` (${Object.entries(r.statuses)
+                .map(([s, v]) => `${s}: ${v.count}`)
+                .join(', ')})`
+            : ''
+        } | ${r.errors + r.timeouts} |`,
+    ),
   ];
   appendFileSync(`${root}/bench/RESULTS.md`, `${lines.join('\n')}\n`);
 }

@@ -27,9 +27,16 @@ describe('billing: prices, prepaid charges, the ledger, usage, alerts, closing',
   let smtp: SMTPServer;
 
   const ledger = async (authId: string) =>
-    (await db.query(`SELECT kind, amount_micros::text, balance_after_micros::text, attempt_uuid, channel FROM billing.ledger WHERE auth_id = $1 ORDER BY seq`, [authId])).rows;
-  const balance = async (authId: string) => (await db.query('SELECT balance_micros::text FROM billing.accounts WHERE auth_id = $1', [authId])).rows[0]?.balance_micros;
-  const ledgerSum = async (authId: string) => (await db.query('SELECT COALESCE(sum(amount_micros), 0)::text AS s FROM billing.ledger WHERE auth_id = $1', [authId])).rows[0].s;
+    (
+      await db.query(
+        `SELECT kind, amount_micros::text, balance_after_micros::text, attempt_uuid, channel FROM billing.ledger WHERE auth_id = $1 ORDER BY seq`,
+        [authId],
+      )
+    ).rows;
+  const balance = async (authId: string) =>
+    (await db.query('SELECT balance_micros::text FROM billing.accounts WHERE auth_id = $1', [authId])).rows[0]?.balance_micros;
+  const ledgerSum = async (authId: string) =>
+    (await db.query('SELECT COALESCE(sum(amount_micros), 0)::text AS s FROM billing.ledger WHERE auth_id = $1', [authId])).rows[0].s;
 
   beforeAll(async () => {
     // A real SMTP server the balance alerts are mailed to.
@@ -171,8 +178,20 @@ describe('billing: prices, prepaid charges, the ledger, usage, alerts, closing',
           type: VerifyEvents.attemptStatusChanged,
           occurred_at: new Date().toISOString(),
           data: {
-            session_uuid: randomUUID(), attempt_uuid, attempt_sequence: 1, account_id: subId, main_account_id: main.authId, app_uuid: randomUUID(), channel: 'sms',
-            recipient: '919812345678', session_status: 'in-progress', callback_url: null, callback_method: 'POST', request_time: new Date().toISOString(), provider: 'outbox', ...data,
+            session_uuid: randomUUID(),
+            attempt_uuid,
+            attempt_sequence: 1,
+            account_id: subId,
+            main_account_id: main.authId,
+            app_uuid: randomUUID(),
+            channel: 'sms',
+            recipient: '919812345678',
+            session_status: 'in-progress',
+            callback_url: null,
+            callback_method: 'POST',
+            request_time: new Date().toISOString(),
+            provider: 'outbox',
+            ...data,
           },
         }),
       );
@@ -189,7 +208,9 @@ describe('billing: prices, prepaid charges, the ledger, usage, alerts, closing',
     const usage = await apiClient(baseUrl, main.authId, main.token)('GET', `/v1/Account/${main.authId}/Usage/?start_date=${today}&end_date=${today}`);
     expect(usage.status).toBe(200);
     expect(usage.body).toMatchObject({ total_amount: '0.00000', by_account: { [subId]: { count: 2, amount: '0.00000' } } });
-    expect((await apiClient(baseUrl, main.authId, main.token)('GET', `/v1/Account/${main.authId}/Usage/?start_date=${today}&end_date=2000-01-01`)).status).toBe(400);
+    expect((await apiClient(baseUrl, main.authId, main.token)('GET', `/v1/Account/${main.authId}/Usage/?start_date=${today}&end_date=2000-01-01`)).status).toBe(
+      400,
+    );
   }, 30_000);
 
   it('mails each balance alert once per downward crossing, re-arming when the balance rises again', async () => {
@@ -213,7 +234,12 @@ describe('billing: prices, prepaid charges, the ledger, usage, alerts, closing',
     await new Promise((r) => setTimeout(r, 500));
     expect(mine()).toHaveLength(4);
     const history = await api('GET', `/v1/Account/${account.authId}/BalanceAlert/History/`);
-    expect((history.body.objects as { threshold: string; status: string }[]).map((a) => `${a.threshold}:${a.status}`).sort()).toEqual(['250.00:sent', '250.00:sent', '255.00:sent', '255.00:sent']);
+    expect((history.body.objects as { threshold: string; status: string }[]).map((a) => `${a.threshold}:${a.status}`).sort()).toEqual([
+      '250.00:sent',
+      '250.00:sent',
+      '255.00:sent',
+      '255.00:sent',
+    ]);
   }, 30_000);
 
   it('records the refundable credit of a closed account (paid recharges only) and charges it no more', async () => {
@@ -225,8 +251,16 @@ describe('billing: prices, prepaid charges, the ledger, usage, alerts, closing',
     for (const a of [paid, trial]) expect((await admin('POST', `/admin/v1/Account/${a.authId}/Close/`)).status).toBe(202);
     await eventually(async () => (await admin('GET', `/admin/v1/Account/${trial.authId}/Refund/`)).status === 200, 10_000);
     await eventually(async () => (await admin('GET', `/admin/v1/Account/${paid.authId}/Refund/`)).status === 200, 10_000);
-    expect((await admin('GET', `/admin/v1/Account/${paid.authId}/Refund/`)).body).toMatchObject({ trial: false, cash_credits: '4.92000', refundable: '4.92000' });
-    expect((await admin('GET', `/admin/v1/Account/${trial.authId}/Refund/`)).body).toMatchObject({ trial: true, cash_credits: '3.00000', refundable: '0.00000' });
+    expect((await admin('GET', `/admin/v1/Account/${paid.authId}/Refund/`)).body).toMatchObject({
+      trial: false,
+      cash_credits: '4.92000',
+      refundable: '4.92000',
+    });
+    expect((await admin('GET', `/admin/v1/Account/${trial.authId}/Refund/`)).body).toMatchObject({
+      trial: true,
+      cash_credits: '3.00000',
+      refundable: '0.00000',
+    });
     await expect(
       rpc.call(BillingSubjects.chargeAttempt, { caller: callerOf(paid), attempt_uuid: randomUUID(), country_iso: 'IN', channel: 'sms' }),
     ).rejects.toMatchObject({ code: BillingErrors.ACCOUNT_CLOSED });

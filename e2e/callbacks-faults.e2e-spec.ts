@@ -23,7 +23,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A Redis of the test's own, without persistence: a restart loses every job it held. */
 async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'], { stdio: 'ignore' });
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'], {
+    stdio: 'ignore',
+  });
   const { Redis } = await import('ioredis');
   await eventually(async () => {
     const r = new Redis({ port, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
@@ -73,7 +75,9 @@ describe('Status callbacks are never lost', () => {
   afterAll(async () => {
     await Promise.all(extra.map((c) => stopProcess(c)));
     // The stack's stop() waits for an exit that a killed or stopped child has already had.
-    if (stack) for (let i = stack.children.length - 1; i >= 0; i--) if (stack.children[i].child.exitCode !== null || stack.children[i].child.signalCode !== null) stack.children.splice(i, 1);
+    if (stack)
+      for (let i = stack.children.length - 1; i >= 0; i--)
+        if (stack.children[i].child.exitCode !== null || stack.children[i].child.signalCode !== null) stack.children.splice(i, 1);
     await stack?.stop();
     await receiver.stop();
     if (redis) await stopProcess(redis);

@@ -59,7 +59,17 @@ describe('Status callbacks through the gateway', () => {
     for (const r of got) {
       expect(r.method).toBe('POST');
       expect(r.headers['content-type']).toBe('application/x-www-form-urlencoded');
-      expect(Object.keys(r.fields).sort()).toEqual(['AttemptSequence', 'AttemptUUID', 'Channel', 'ChannelErrorCode', 'ChannelStatus', 'Recipient', 'RequestTime', 'SessionStatus', 'SessionUUID']);
+      expect(Object.keys(r.fields).sort()).toEqual([
+        'AttemptSequence',
+        'AttemptUUID',
+        'Channel',
+        'ChannelErrorCode',
+        'ChannelStatus',
+        'Recipient',
+        'RequestTime',
+        'SessionStatus',
+        'SessionUUID',
+      ]);
       expect(r.fields).toMatchObject({ AttemptSequence: '1', Channel: 'sms', Recipient: recipient.slice(1), SessionUUID: session });
       const h = r.headers as Record<string, string>;
       expect(plivo.validateV3Signature('POST', url, h['x-plivo-signature-v3-nonce'], account.token, h['x-plivo-signature-v3'], r.fields)).toBe(true);
@@ -72,7 +82,12 @@ describe('Status callbacks through the gateway', () => {
     const ids = got.map((r) => r.headers['x-signet-event-id']);
     expect(new Set(ids).size).toBe(got.length);
     const ordered = [...got].sort((a, b) => Number(a.headers['x-signet-event-sequence']) - Number(b.headers['x-signet-event-sequence']));
-    expect(ordered.map((r) => (r.fields.SessionStatus === 'verified' ? 'verified' : r.fields.ChannelStatus))).toEqual(['queued', 'sent', 'delivered', 'verified']);
+    expect(ordered.map((r) => (r.fields.SessionStatus === 'verified' ? 'verified' : r.fields.ChannelStatus))).toEqual([
+      'queued',
+      'sent',
+      'delivered',
+      'verified',
+    ]);
 
     const logged = await log(api, account.authId, session);
     expect(logged).toHaveLength(4);
@@ -154,7 +169,13 @@ describe('Status callbacks through the gateway', () => {
     expect(retried).toMatchObject({ status: 202, body: { callback_uuid: one.callback_uuid } });
     await eventually(async () => (await log(api, account.authId, a.session)).find((c) => c.callback_uuid === one.callback_uuid)?.status === 'delivered', 5000);
     const after = (await log(api, account.authId, a.session)).find((c) => c.callback_uuid === one.callback_uuid)!;
-    expect(after.tries.map((t) => [t.http_status, t.replay])).toEqual([[503, false], [503, false], [503, false], [503, false], [200, true]]);
+    expect(after.tries.map((t) => [t.http_status, t.replay])).toEqual([
+      [503, false],
+      [503, false],
+      [503, false],
+      [503, false],
+      [200, true],
+    ]);
 
     const bulk = await api('POST', path('/Verify/Callback/Retry/'), { status: 'failed', from: started, to: new Date(Date.now() + 1000).toISOString() });
     expect(bulk).toMatchObject({ status: 202, body: { count: 7 } });
@@ -177,7 +198,9 @@ describe('Status callbacks through the gateway', () => {
     const db = new pg.Client({ connectionString: env.DATABASE_URL });
     await db.connect();
     try {
-      const { rows } = await db.query(`SELECT count(*)::int AS n, count(DISTINCT uuid)::int AS d FROM callbacks.callbacks WHERE main_account_id = $1`, [account.authId]);
+      const { rows } = await db.query(`SELECT count(*)::int AS n, count(DISTINCT uuid)::int AS d FROM callbacks.callbacks WHERE main_account_id = $1`, [
+        account.authId,
+      ]);
       expect(rows[0].n).toBeGreaterThan(0);
       expect(rows[0].n).toBe(rows[0].d);
     } finally {

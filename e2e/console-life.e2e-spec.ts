@@ -44,7 +44,25 @@ async function startIdp() {
   samlify.setSchemaValidator({ validate: async () => 'skipped' });
   const dir = mkdtempSync(join(tmpdir(), 'signet-idp-'));
   const cert = (name: string) => {
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', `/CN=${name}`, '-days', '2', '-keyout', join(dir, `${name}.key`), '-out', join(dir, `${name}.crt`)], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-subj',
+        `/CN=${name}`,
+        '-days',
+        '2',
+        '-keyout',
+        join(dir, `${name}.key`),
+        '-out',
+        join(dir, `${name}.crt`),
+      ],
+      { stdio: 'ignore' },
+    );
     return { key: readFileSync(join(dir, `${name}.key`), 'utf8'), cert: readFileSync(join(dir, `${name}.crt`), 'utf8') };
   };
   const real = cert('idp');
@@ -115,7 +133,10 @@ describe('the whole life of a console user, through the gateway', () => {
     redis.disconnect();
     smtp = await startSmtp();
     idp = await startIdp();
-    stack = startStack({ ...env, SIGNET_SMTP_URL: `smtp://127.0.0.1:${smtp.port}?tls=off`, SIGNET_CONSOLE_SAML_ACS_URL: `${baseUrl}/console/v1/sso/acs` }, { output: process.env.E2E_LOGS ? 'prefix' : 'silent' });
+    stack = startStack(
+      { ...env, SIGNET_SMTP_URL: `smtp://127.0.0.1:${smtp.port}?tls=off`, SIGNET_CONSOLE_SAML_ACS_URL: `${baseUrl}/console/v1/sso/acs` },
+      { output: process.env.E2E_LOGS ? 'prefix' : 'silent' },
+    );
     await waitUntilReady(baseUrl, 60_000);
   }, 90_000);
   afterAll(async () => {
@@ -167,7 +188,12 @@ describe('the whole life of a console user, through the gateway', () => {
     const voice = await api('POST', '/login/challenge', { login_token: started.body.login_token, channel: 'voice' });
     expect(voice.status).toBe(202);
     const [code] = await phoneCodes(phone, 1);
-    const done = await api('POST', '/login/verify', { login_token: started.body.login_token, method: 'voice', code }, { headers: { 'user-agent': 'phone-app', 'x-signet-device': 'phone-1' } });
+    const done = await api(
+      'POST',
+      '/login/verify',
+      { login_token: started.body.login_token, method: 'voice', code },
+      { headers: { 'user-agent': 'phone-app', 'x-signet-device': 'phone-1' } },
+    );
     expect(done.status).toBe(200);
     expect((await mailTo(email, /New sign-in/)).text).toMatch(/phone-app/);
     // The login token worked once.
@@ -194,7 +220,16 @@ describe('the whole life of a console user, through the gateway', () => {
     expect(totpDone.status).toBe(200);
 
     const byRecovery = await api('POST', '/login', { email, password }, { headers: laptop });
-    expect((await api('POST', '/login/verify', { login_token: byRecovery.body.login_token, method: 'recovery', code: recovery[0].toUpperCase() }, { headers: laptop })).status).toBe(200);
+    expect(
+      (
+        await api(
+          'POST',
+          '/login/verify',
+          { login_token: byRecovery.body.login_token, method: 'recovery', code: recovery[0].toUpperCase() },
+          { headers: laptop },
+        )
+      ).status,
+    ).toBe(200);
     const again = await api('POST', '/login', { email, password }, { headers: laptop });
     const reused = await api('POST', '/login/verify', { login_token: again.body.login_token, method: 'recovery', code: recovery[0] }, { headers: laptop });
     expect(reused.status).toBe(401);
@@ -290,7 +325,12 @@ describe('the whole life of a console user, through the gateway', () => {
     const person = { email: workEmail(role, memberDomain), phone: newRecipient(), password };
     const invited = await api('POST', '/team', { email: person.email, role }, { token: ownerToken });
     expect(invited.status).toBe(201);
-    const accepted = await api('POST', '/invitations/accept', { token: tokenIn((await mailTo(person.email, /invited/)).text), name: 'Dev', password, phone: person.phone });
+    const accepted = await api('POST', '/invitations/accept', {
+      token: tokenIn((await mailTo(person.email, /invited/)).text),
+      name: 'Dev',
+      password,
+      phone: person.phone,
+    });
     expect(accepted.status).toBe(200);
     expect((await provePhone(person.phone, accepted.body.phone_verification_token as string)).status).toBe(200);
     return person;

@@ -10,9 +10,21 @@ const ENDPOINTS: { name: string; method: string; path: string; body?: unknown; a
   { name: 'billing', method: 'GET', path: '/billing', allowed: ['owner', 'admin', 'finance'] },
   { name: 'verify logs', method: 'GET', path: '/logs/verify', allowed: ['owner', 'admin', 'developer', 'support'] },
   { name: 'applications', method: 'GET', path: '/applications', allowed: ['owner', 'admin', 'developer'] },
-  { name: 'create application', method: 'POST', path: '/applications', body: () => ({ name: `matrix-${Math.random()}` }), allowed: ['owner', 'admin', 'developer'] },
+  {
+    name: 'create application',
+    method: 'POST',
+    path: '/applications',
+    body: () => ({ name: `matrix-${Math.random()}` }),
+    allowed: ['owner', 'admin', 'developer'],
+  },
   { name: 'IP whitelist', method: 'GET', path: '/credentials/ip-whitelist', allowed: ['owner', 'admin', 'developer'] },
-  { name: 'auth token rotation', method: 'POST', path: '/credentials/auth-token', body: () => ({ expire_old: '48h' }), allowed: ['owner', 'admin', 'developer'] },
+  {
+    name: 'auth token rotation',
+    method: 'POST',
+    path: '/credentials/auth-token',
+    body: () => ({ expire_old: '48h' }),
+    allowed: ['owner', 'admin', 'developer'],
+  },
 ];
 
 describe('console roles: each role can do exactly what it should', () => {

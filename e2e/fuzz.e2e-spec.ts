@@ -25,12 +25,21 @@ interface Outcome {
 
 function send(method: string, path: string, headers: Record<string, string>, body?: string | Buffer): Promise<Outcome> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: PORT, method, path, headers: { ...headers, ...(body !== undefined ? { 'content-length': String(Buffer.byteLength(body)) } : {}) } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (c) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type'] ?? ''), text }));
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port: PORT,
+        method,
+        path,
+        headers: { ...headers, ...(body !== undefined ? { 'content-length': String(Buffer.byteLength(body)) } : {}) },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type'] ?? ''), text }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -52,7 +61,8 @@ function violation(method: string, o: Outcome, path = ''): string | undefined {
   }
   if (o.status >= 400) {
     if (typeof body.api_id !== 'string' || body.api_id.length < 8) return `no api_id (status ${o.status}): ${o.text.slice(0, 200)}`;
-    if (typeof body.error !== 'string' || USELESS.has(body.error) || body.error.length < 8) return `useless error (status ${o.status}): ${o.text.slice(0, 200)}`;
+    if (typeof body.error !== 'string' || USELESS.has(body.error) || body.error.length < 8)
+      return `useless error (status ${o.status}): ${o.text.slice(0, 200)}`;
     if (Object.keys(body).sort().join() !== 'api_id,error') return `error is not exactly {api_id, error}: ${o.text.slice(0, 200)}`;
   }
   return undefined;
@@ -62,18 +72,86 @@ function violation(method: string, o: Outcome, path = ''): string | undefined {
 const encode = (s: string): string => encodeURIComponent(s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd'));
 
 // ---- arbitraries -------------------------------------------------------------------------------------------
-const nasty = fc.constantFrom('\u0000', '\u0001', '\u001f', '\u007f', '\u202e', '\ud800', '\ufeff', '\n', '\r\n', '\t', '%', '%00', '../', '"', "'", '\\', '${code}', '💥');
-const nastyString = fc
-  .tuple(fc.string({ maxLength: 12 }), nasty, fc.string({ maxLength: 12 }))
-  .map(([a, n, b]) => `${a}${n}${b}`);
-const anyString = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 }), nastyString, fc.string({ minLength: 200, maxLength: 3000 }));
-const wrongType = fc.oneof(anyString, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 4 }), fc.dictionary(fc.string({ maxLength: 6 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 }));
+const nasty = fc.constantFrom(
+  '\u0000',
+  '\u0001',
+  '\u001f',
+  '\u007f',
+  '\u202e',
+  '\ud800',
+  '\ufeff',
+  '\n',
+  '\r\n',
+  '\t',
+  '%',
+  '%00',
+  '../',
+  '"',
+  "'",
+  '\\',
+  '${code}',
+  '💥',
+);
+const nastyString = fc.tuple(fc.string({ maxLength: 12 }), nasty, fc.string({ maxLength: 12 })).map(([a, n, b]) => `${a}${n}${b}`);
+const anyString = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  nastyString,
+  fc.string({ minLength: 200, maxLength: 3000 }),
+);
+const wrongType = fc.oneof(
+  anyString,
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 4 }),
+  fc.dictionary(fc.string({ maxLength: 6 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 }),
+);
 
 const FIELDS = [
-  'recipient', 'app_uuid', 'channel', 'url', 'method', 'locale', 'brand_name', 'app_hash', 'code_length', 'otp', 'OTP', 'name', 'otp_length',
-  'otp_expiry', 'otp_attempts', 'template', 'template_uuid', 'is_default', 'customer_app_hash', 'city', 'address', 'enabled', 'username',
-  'password', 'ip_address', 'cidr_prefix', 'description', 'app_name', 'answer_url', 'answer_method', 'sip_auth_type', 'credential_uuid',
-  'ip_acl_uuid', 'email', 'data_region', 'limit', 'offset', 'subaccount', 'alias', 'status', 'session_time__gt', 'cascade',
+  'recipient',
+  'app_uuid',
+  'channel',
+  'url',
+  'method',
+  'locale',
+  'brand_name',
+  'app_hash',
+  'code_length',
+  'otp',
+  'OTP',
+  'name',
+  'otp_length',
+  'otp_expiry',
+  'otp_attempts',
+  'template',
+  'template_uuid',
+  'is_default',
+  'customer_app_hash',
+  'city',
+  'address',
+  'enabled',
+  'username',
+  'password',
+  'ip_address',
+  'cidr_prefix',
+  'description',
+  'app_name',
+  'answer_url',
+  'answer_method',
+  'sip_auth_type',
+  'credential_uuid',
+  'ip_acl_uuid',
+  'email',
+  'data_region',
+  'limit',
+  'offset',
+  'subaccount',
+  'alias',
+  'status',
+  'session_time__gt',
+  'cascade',
 ];
 const fieldBag = fc.dictionary(fc.constantFrom(...FIELDS), wrongType, { maxKeys: 6 });
 
@@ -83,11 +161,19 @@ const body = fc.oneof(
   { weight: 5, arbitrary: fieldBag.map((b) => JSON.stringify(b)) },
   { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)) },
   { weight: 2, arbitrary: fc.string({ maxLength: 60 }) }, // bad JSON, mostly
-  { weight: 1, arbitrary: fc.constantFrom('{', '{"a":', '[1,', 'null', '""', '"x"', '1e999', '{"name":"\\u0000"}', '{"name":"\\ud800"}', '{"__proto__":{"x":1}}') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('{', '{"a":', '[1,', 'null', '""', '"x"', '1e999', '{"name":"\\u0000"}', '{"name":"\\ud800"}', '{"__proto__":{"x":1}}'),
+  },
   { weight: 1, arbitrary: deepNest },
   { weight: 1, arbitrary: deepObject },
   { weight: 1, arbitrary: fc.integer({ min: 60_000, max: 200_000 }).map((n) => JSON.stringify({ name: 'x'.repeat(n) })) },
-  { weight: 1, arbitrary: fieldBag.map((b) => new URLSearchParams(Object.entries(b).map(([k, v]): [string, string] => [k, typeof v === 'string' ? v : JSON.stringify(v)])).toString()) },
+  {
+    weight: 1,
+    arbitrary: fieldBag.map((b) =>
+      new URLSearchParams(Object.entries(b).map(([k, v]): [string, string] => [k, typeof v === 'string' ? v : JSON.stringify(v)])).toString(),
+    ),
+  },
 );
 
 const uuidish = fc.oneof(fc.uuid(), fc.constant('00000000-0000-0000-0000-000000000000'));
@@ -127,9 +213,19 @@ const FAMILIES: Family[] = [
   (id) => `/docs/${id}`,
   (id) => `/${id}`,
 ];
-const query = fc.option(fc.dictionary(fc.constantFrom(...FIELDS), anyString, { maxKeys: 4 }).map((q) => `?${new URLSearchParams(q).toString()}`), { nil: '' });
+const query = fc.option(
+  fc.dictionary(fc.constantFrom(...FIELDS), anyString, { maxKeys: 4 }).map((q) => `?${new URLSearchParams(q).toString()}`),
+  { nil: '' },
+);
 const method = fc.constantFrom('GET', 'GET', 'POST', 'POST', 'POST', 'DELETE', 'PUT', 'PATCH', 'OPTIONS', 'HEAD');
-const contentType = fc.constantFrom('application/json', 'application/json', 'application/x-www-form-urlencoded', 'text/plain', 'application/json; charset=utf-16', undefined);
+const contentType = fc.constantFrom(
+  'application/json',
+  'application/json',
+  'application/x-www-form-urlencoded',
+  'text/plain',
+  'application/json; charset=utf-16',
+  undefined,
+);
 
 describe('fuzzing every route family', () => {
   let stack: Awaited<ReturnType<typeof bootStack>> & { children?: { name: string; child: { exitCode: number | null } }[] };
@@ -152,41 +248,73 @@ describe('fuzzing every route family', () => {
   const auth = fc.oneof(
     { weight: 6, arbitrary: fc.constant('good') },
     { weight: 1, arbitrary: fc.constant('admin') },
-    { weight: 2, arbitrary: fc.oneof(anyString.map(basic), nastyString.map((s) => basic(`MA${s}:${s}`)), fc.string({ maxLength: 40 }).map((s) => `Basic ${s}`), fc.constantFrom('Basic', 'Bearer x', 'Basic ====', 'basic Zm9vOmJhcg==', basic('MA\u0000:x'), basic(':'), basic(`${'M'.repeat(300)}:x`))) },
+    {
+      weight: 2,
+      arbitrary: fc.oneof(
+        anyString.map(basic),
+        nastyString.map((s) => basic(`MA${s}:${s}`)),
+        fc.string({ maxLength: 40 }).map((s) => `Basic ${s}`),
+        fc.constantFrom('Basic', 'Bearer x', 'Basic ====', 'basic Zm9vOmJhcg==', basic('MA\u0000:x'), basic(':'), basic(`${'M'.repeat(300)}:x`)),
+      ),
+    },
     { weight: 1, arbitrary: fc.constant('none') },
   );
 
   it(`answers ${RUNS} fuzzed requests without a 5xx, each error a useful envelope`, async () => {
     const failures: string[] = [];
-    await fc.assert(
-      fc.asyncProperty(method, fc.nat(FAMILIES.length - 1), segment, query, fc.option(body, { nil: undefined }), contentType, auth, async (m, family, id, q, payload, type, credentials) => {
-        const path = FAMILIES[family](id, account.authId) + q;
-        const headers: Record<string, string> = {};
-        if (type) headers['content-type'] = type;
-        if (credentials === 'good') headers.authorization = goodAuth;
-        else if (credentials === 'admin') headers.authorization = `Bearer ${env.SIGNET_ADMIN_TOKEN}`;
-        else if (credentials !== 'none') headers.authorization = credentials;
-        const sent = m === 'GET' || m === 'HEAD' ? (payload !== undefined && payload.length < 2000 ? payload : undefined) : payload;
-        const outcome = await send(m, path, headers, sent);
-        const why = violation(m, outcome, path);
-        if (why) failures.push(`${m} ${path.slice(0, 160)} [${credentials.slice(0, 20)}] body=${JSON.stringify(sent?.slice(0, 120))}: ${why}`);
-        return why === undefined;
-      }),
-      { seed: SEED, numRuns: RUNS, endOnFailure: true },
-    ).catch((err) => {
-      throw new Error(`${failures.slice(0, 5).join('\n')}\n${(err as Error).message.slice(0, 1500)}`);
-    });
+    await fc
+      .assert(
+        fc.asyncProperty(
+          method,
+          fc.nat(FAMILIES.length - 1),
+          segment,
+          query,
+          fc.option(body, { nil: undefined }),
+          contentType,
+          auth,
+          async (m, family, id, q, payload, type, credentials) => {
+            const path = FAMILIES[family](id, account.authId) + q;
+            const headers: Record<string, string> = {};
+            if (type) headers['content-type'] = type;
+            if (credentials === 'good') headers.authorization = goodAuth;
+            else if (credentials === 'admin') headers.authorization = `Bearer ${env.SIGNET_ADMIN_TOKEN}`;
+            else if (credentials !== 'none') headers.authorization = credentials;
+            const sent = m === 'GET' || m === 'HEAD' ? (payload !== undefined && payload.length < 2000 ? payload : undefined) : payload;
+            const outcome = await send(m, path, headers, sent);
+            const why = violation(m, outcome, path);
+            if (why) failures.push(`${m} ${path.slice(0, 160)} [${credentials.slice(0, 20)}] body=${JSON.stringify(sent?.slice(0, 120))}: ${why}`);
+            return why === undefined;
+          },
+        ),
+        { seed: SEED, numRuns: RUNS, endOnFailure: true },
+      )
+      .catch((err) => {
+        throw new Error(`${failures.slice(0, 5).join('\n')}\n${(err as Error).message.slice(0, 1500)}`);
+      });
   }, 120_000);
 
   it(`answers ${RAW_RUNS} malformed HTTP requests (methods, header bytes, huge heads) with envelopes`, async () => {
-    const rawMethod = fc.oneof(fc.constantFrom('get', 'Post', 'GETT', 'G ET', 'PROPFIND', 'BREW', '\u0000GET', 'DELETE'), fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 8 }));
-    const headerValue = fc.oneof(fc.string({ unit: 'binary-ascii', maxLength: 40 }), fc.integer({ min: 16_000, max: 40_000 }).map((n) => 'h'.repeat(n)));
-    const rawPath = fc.oneof(fc.constantFrom('/healthz', `/v1/Account/${'A'.repeat(5)}/`, '/%zz', '/ x', '*', '//', '/readyz?\u0000'), segment.map((s) => `/v1/Account/${s}/Verify/App/`));
+    const rawMethod = fc.oneof(
+      fc.constantFrom('get', 'Post', 'GETT', 'G ET', 'PROPFIND', 'BREW', '\u0000GET', 'DELETE'),
+      fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 8 }),
+    );
+    const headerValue = fc.oneof(
+      fc.string({ unit: 'binary-ascii', maxLength: 40 }),
+      fc.integer({ min: 16_000, max: 40_000 }).map((n) => 'h'.repeat(n)),
+    );
+    const rawPath = fc.oneof(
+      fc.constantFrom('/healthz', `/v1/Account/${'A'.repeat(5)}/`, '/%zz', '/ x', '*', '//', '/readyz?\u0000'),
+      segment.map((s) => `/v1/Account/${s}/Verify/App/`),
+    );
     await fc.assert(
       fc.asyncProperty(rawMethod, rawPath, headerValue, async (m, p, value) => {
         const res = await rawRequest(PORT, Buffer.from(`${m} ${p} HTTP/1.1\r\nHost: x\r\nX-Fuzz: ${value}\r\nConnection: close\r\n\r\n`, 'latin1'));
         if (res.status === 0) return true; // the parser closed the connection without an answer (nothing was parsed)
-        const why = violation(m, { status: res.status, contentType: res.headers['content-type'] ?? '', text: res.body.replace(/^[0-9a-f]+\r\n|\r\n0\r\n\r\n$/g, '') });
+        const why = violation(m, {
+          status: res.status,
+          contentType: res.headers['content-type'] ?? '',
+          text: res.body.replace(/^[0-9a-f]+\r\n|\r\n0\r\n\r\n$/g, ''),
+        });
         if (why) throw new Error(`${JSON.stringify(m)} ${JSON.stringify(p.slice(0, 80))}: ${why}`);
         return true;
       }),

@@ -72,7 +72,11 @@ describe('hardening over raw HTTP', () => {
     it('an ACL entry description', async () => {
       const acl = await api('POST', `${base}/SipAuth/IpAccessControlList/`, { name: 'nul-test' });
       expect(acl.status).toBe(201);
-      expectEnvelope(await api('POST', `${base}/SipAuth/IpAccessControlList/${acl.body.ip_acl_uuid}/Entry/`, { ip_address: '10.0.0.1', description: NUL }), 400, /NUL/);
+      expectEnvelope(
+        await api('POST', `${base}/SipAuth/IpAccessControlList/${acl.body.ip_acl_uuid}/Entry/`, { ip_address: '10.0.0.1', description: NUL }),
+        400,
+        /NUL/,
+      );
     });
 
     it('the admin API: body, filters and path ids', async () => {
@@ -89,9 +93,18 @@ describe('hardening over raw HTTP', () => {
     const username = newSipUsername('dup');
     const password = `Dup-${Date.now()}-Secret`;
     const realm = 'app.plivo.com';
-    rememberSecrets(password, md5(`${username}:${realm}:${password}`), md5(`${username}@${realm}:${realm}:${password}`), sha256(`${username}:${realm}:${password}`));
+    rememberSecrets(
+      password,
+      md5(`${username}:${realm}:${password}`),
+      md5(`${username}@${realm}:${realm}:${password}`),
+      sha256(`${username}:${realm}:${password}`),
+    );
     expect((await api('POST', `${base}/SipAuth/Credential/`, { username, password })).status).toBe(201);
-    expectEnvelope(await api('POST', `${base}/SipAuth/Credential/`, { username, password }), 409, new RegExp(`^username ${username} is unavailable: choose another$`));
+    expectEnvelope(
+      await api('POST', `${base}/SipAuth/Credential/`, { username, password }),
+      409,
+      new RegExp(`^username ${username} is unavailable: choose another$`),
+    );
   });
 
   describe('throttles (on a gateway of their own, so the address refused is not the rest of the suite)', () => {

@@ -24,9 +24,19 @@ describe('account lifecycle through the admin API', () => {
 
   it('opens, lists and finds accounts, and answers bad input with 400/409', async () => {
     const email = `find-${randomUUID()}@example.com`;
-    const created = await admin('POST', '/admin/v1/Account/', { name: 'Findable', email, data_region: 'us', account_type: 'developer', billing_mode: 'postpaid' });
+    const created = await admin('POST', '/admin/v1/Account/', {
+      name: 'Findable',
+      email,
+      data_region: 'us',
+      account_type: 'developer',
+      billing_mode: 'postpaid',
+    });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ message: 'created', auth_id: expect.stringMatching(/^MA[A-Z0-9]{18}$/), auth_token: expect.stringMatching(/^[A-Za-z0-9]{40}$/) });
+    expect(created.body).toMatchObject({
+      message: 'created',
+      auth_id: expect.stringMatching(/^MA[A-Z0-9]{18}$/),
+      auth_token: expect.stringMatching(/^[A-Za-z0-9]{40}$/),
+    });
     expect(created.body.account).toMatchObject({ email, data_region: 'us', account_type: 'developer', billing_mode: 'postpaid', status: 'active' });
 
     const found = await admin('GET', `/admin/v1/Account/?email=${encodeURIComponent(email)}`);
@@ -63,7 +73,11 @@ describe('account lifecycle through the admin API', () => {
     expect((await asSub('GET', `/v1/Account/${sub.body.auth_id}/`)).status).toBe(200);
 
     expect((await admin('POST', `/admin/v1/Account/${account.authId}/Suspend/`)).status).toBe(202);
-    for (const [method, path] of [['GET', '/'], ['POST', '/Verify/Session/'], ['GET', '/Subaccount/']]) {
+    for (const [method, path] of [
+      ['GET', '/'],
+      ['POST', '/Verify/Session/'],
+      ['GET', '/Subaccount/'],
+    ]) {
       const res = await api(method, `/v1/Account/${account.authId}${path}`, method === 'POST' ? { recipient: newRecipient() } : undefined);
       expect({ path, status: res.status, error: res.body.error }).toEqual({ path, status: 403, error: expect.stringMatching(/this account is suspended/) });
     }

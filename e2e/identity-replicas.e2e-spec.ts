@@ -29,7 +29,8 @@ describe('identity across gateway replicas', () => {
     await stack?.stop();
   });
 
-  const get = (url: string, a: TestAccount, headers: Record<string, string> = {}) => apiClient(url, a.authId, a.token)('GET', `/v1/Account/${a.authId}/`, undefined, headers);
+  const get = (url: string, a: TestAccount, headers: Record<string, string> = {}) =>
+    apiClient(url, a.authId, a.token)('GET', `/v1/Account/${a.authId}/`, undefined, headers);
 
   it('a token rotated through one gateway stops working on the other within a second', async () => {
     const account = await openAccount();

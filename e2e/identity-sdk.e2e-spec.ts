@@ -45,7 +45,11 @@ describe('accounts and subaccounts through the official plivo SDK', () => {
 
   it('creates, reads, lists, updates and deletes subaccounts', async () => {
     const first = await sdk.subaccounts.create('Team A', true);
-    expect(first).toMatchObject({ message: 'created', authId: expect.stringMatching(/^SA[A-Z0-9]{18}$/), authToken: expect.stringMatching(/^[A-Za-z0-9]{40}$/) });
+    expect(first).toMatchObject({
+      message: 'created',
+      authId: expect.stringMatching(/^SA[A-Z0-9]{18}$/),
+      authToken: expect.stringMatching(/^[A-Za-z0-9]{40}$/),
+    });
     const second = await sdk.subaccounts.create('Team B', false);
 
     const got = await sdk.subaccounts.get(first.authId);
@@ -73,7 +77,7 @@ describe('accounts and subaccounts through the official plivo SDK', () => {
     await expect(sdk.subaccounts.get(second.authId)).rejects.toThrow(/subaccount not found/);
   });
 
-  it("a subaccount verifies with its own credentials; its main account sees and filters it; siblings see nothing", async () => {
+  it('a subaccount verifies with its own credentials; its main account sees and filters it; siblings see nothing', async () => {
     const a = await sdk.subaccounts.create('Sessions A', true);
     const b = await sdk.subaccounts.create('Sessions B', true);
     const subA = sdkFor({ authId: a.authId, token: a.authToken });

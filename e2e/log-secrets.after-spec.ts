@@ -54,10 +54,19 @@ describe('logs hold no secrets', () => {
     const fromDb = await secretsInTheDatabase(ring);
     const files = readdirSync(dir);
     const ledger = files.includes('secrets.ledger')
-      ? readFileSync(`${dir}/secrets.ledger`, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as string)
+      ? readFileSync(`${dir}/secrets.ledger`, 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => JSON.parse(l) as string)
       : [];
     // Real secrets are long (tokens 40 characters, digests 32+); a placeholder some spec wrote by hand ("x") is not one.
-    const candidates = [testEnv.SIGNET_BOOTSTRAP_AUTH_TOKEN, testEnv.SIGNET_ADMIN_TOKEN, testEnv.SIGNET_SECRET_KEY, ...fromDb.exact, ...ledger.filter((s) => !/^\d+$/.test(s))];
+    const candidates = [
+      testEnv.SIGNET_BOOTSTRAP_AUTH_TOKEN,
+      testEnv.SIGNET_ADMIN_TOKEN,
+      testEnv.SIGNET_SECRET_KEY,
+      ...fromDb.exact,
+      ...ledger.filter((s) => !/^\d+$/.test(s)),
+    ];
     const exact = [...new Set(candidates.filter((s) => s.length >= 12))];
     const codes = [...new Set([...fromDb.codes, ...ledger.filter((s) => /^\d{6,8}$/.test(s))])];
     const logs = files.filter((f) => f.endsWith('.log'));

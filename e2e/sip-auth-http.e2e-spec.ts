@@ -85,10 +85,18 @@ describe('SIP auth over raw HTTP', () => {
     it('answers 409 for a username already taken, in this account or another (a proxy looks it up by username and realm alone)', async () => {
       const username = newSipUsername();
       await createCredential(username);
-      expectError(await api('POST', `${base}/SipAuth/Credential/`, { username, password: PASSWORD }), 409, new RegExp(`^username ${username} is unavailable: choose another$`));
+      expectError(
+        await api('POST', `${base}/SipAuth/Credential/`, { username, password: PASSWORD }),
+        409,
+        new RegExp(`^username ${username} is unavailable: choose another$`),
+      );
       const other = await newAccount();
       const otherApi = apiClient(baseUrl, other.authId, other.token);
-      expectError(await otherApi('POST', `/v1/Account/${other.authId}/SipAuth/Credential/`, { username, password: PASSWORD }), 409, new RegExp(`^username ${username} is unavailable: choose another$`));
+      expectError(
+        await otherApi('POST', `/v1/Account/${other.authId}/SipAuth/Credential/`, { username, password: PASSWORD }),
+        409,
+        new RegExp(`^username ${username} is unavailable: choose another$`),
+      );
     });
 
     it('stores HA1 digests that match an independent computation, and updates them with the password', async () => {
@@ -108,7 +116,11 @@ describe('SIP auth over raw HTTP', () => {
       expect(updated.status).toBe(202);
       expect(updated.body).toMatchObject({ message: 'changed', credential_uuid: uuid, username, realm });
       expect(await subscriber(username)).toMatchObject({ ha1: md5(`${username}:${realm}:${next}`), ha1_sha256: sha256(`${username}:${realm}:${next}`) });
-      expectError(await api('POST', `${base}/SipAuth/Credential/${uuid}/`, { password: 'weakpassword' }), 400, /password: must include at least one uppercase letter/);
+      expectError(
+        await api('POST', `${base}/SipAuth/Credential/${uuid}/`, { password: 'weakpassword' }),
+        400,
+        /password: must include at least one uppercase letter/,
+      );
       expectError(await api('POST', `${base}/SipAuth/Credential/${uuid}/`, {}), 400, /password: is required/);
     });
 
@@ -164,7 +176,9 @@ describe('SIP auth over raw HTTP', () => {
       const renamed = await api('POST', path, { name: 'HQ' });
       expect(renamed).toMatchObject({ status: 202, body: { message: 'changed', name: 'HQ', ip_acl_uuid: uuid } });
       const listed = await api('GET', `${base}/SipAuth/IpAccessControlList/`);
-      expect(listed.body.objects).toContainEqual(expect.objectContaining({ ip_acl_uuid: uuid, name: 'HQ', entries: expect.arrayContaining([expect.objectContaining({ ip: '203.0.113.10' })]) }));
+      expect(listed.body.objects).toContainEqual(
+        expect.objectContaining({ ip_acl_uuid: uuid, name: 'HQ', entries: expect.arrayContaining([expect.objectContaining({ ip: '203.0.113.10' })]) }),
+      );
 
       expect((await api('DELETE', path)).status).toBe(204);
       expectError(await api('GET', path), 404, /IP ACL not found/);
@@ -186,9 +200,18 @@ describe('SIP auth over raw HTTP', () => {
     });
 
     it('takes a cidr_prefix of 0 ("allow all") on both families', async () => {
-      const uuid = await createAcl({ name: 'Anyone', entries: [{ ip: '0.0.0.0', cidr_prefix: 0 }, { ip: '::', cidr_prefix: 0 }] });
+      const uuid = await createAcl({
+        name: 'Anyone',
+        entries: [
+          { ip: '0.0.0.0', cidr_prefix: 0 },
+          { ip: '::', cidr_prefix: 0 },
+        ],
+      });
       const acl = await api('GET', `${base}/SipAuth/IpAccessControlList/${uuid}/`);
-      expect(acl.body.entries).toMatchObject([{ ip: '0.0.0.0', cidr_prefix: 0 }, { ip: '::', cidr_prefix: 0 }]);
+      expect(acl.body.entries).toMatchObject([
+        { ip: '0.0.0.0', cidr_prefix: 0 },
+        { ip: '::', cidr_prefix: 0 },
+      ]);
     });
 
     it.each([
@@ -201,7 +224,11 @@ describe('SIP auth over raw HTTP', () => {
       ['an IP with its prefix inside', { ip: '10.0.0.0/8' }, /ip: must be a valid IPv4 or IPv6 address/],
       ['no ip', { cidr_prefix: 32 }, /ip: is required/],
       ['a description of 256 characters', { ip: '10.0.0.1', description: 'd'.repeat(256) }, /description: must be at most 255 characters/],
-      ['host bits set beyond an IPv4 prefix', { ip: '10.0.0.5', cidr_prefix: 24 }, /ip: 10\.0\.0\.5 has bits set beyond its \/24 prefix; did you mean 10\.0\.0\.0\/24\?/],
+      [
+        'host bits set beyond an IPv4 prefix',
+        { ip: '10.0.0.5', cidr_prefix: 24 },
+        /ip: 10\.0\.0\.5 has bits set beyond its \/24 prefix; did you mean 10\.0\.0\.0\/24\?/,
+      ],
       ['host bits set beyond an IPv6 prefix', { ip: '2001:db8::1', cidr_prefix: 64 }, /did you mean 2001:db8::\/64\?/],
     ])('refuses an entry with %s with a 400', async (_what, body, message) => {
       const uuid = await createAcl();
@@ -212,7 +239,17 @@ describe('SIP auth over raw HTTP', () => {
     it('checks entries given at creation the same way, naming the entry, and creates nothing then', async () => {
       const path = `${base}/SipAuth/IpAccessControlList/`;
       const before = (await api('GET', path)).body.meta as { total_count: number };
-      expectError(await api('POST', path, { name: 'Bad', entries: [{ ip: '10.0.0.0', cidr_prefix: 8 }, { ip: '10.1.2.3', cidr_prefix: 16 }] }), 400, /entries\.1\.ip: .*did you mean 10\.1\.0\.0\/16/);
+      expectError(
+        await api('POST', path, {
+          name: 'Bad',
+          entries: [
+            { ip: '10.0.0.0', cidr_prefix: 8 },
+            { ip: '10.1.2.3', cidr_prefix: 16 },
+          ],
+        }),
+        400,
+        /entries\.1\.ip: .*did you mean 10\.1\.0\.0\/16/,
+      );
       expectError(await api('POST', path, { name: 'Bad', entries: [{ ip: '10.0.0.0', cidr_prefix: 33 }] }), 400, /entries\.0\.cidr_prefix: must be 0 to 32/);
       expectError(await api('POST', path, { name: 'Bad', entries: 'all' }), 400, /entries: must be a list of entries/);
       expect(((await api('GET', path)).body.meta as { total_count: number }).total_count).toBe(before.total_count);
@@ -236,10 +273,18 @@ describe('SIP auth over raw HTTP', () => {
 
     it('refuses the 51st entry, at creation or added, with a 400 naming the limit', async () => {
       const fifty = Array.from({ length: 50 }, (_, i) => ({ ip: `10.0.${i}.0`, cidr_prefix: 24 }));
-      expectError(await api('POST', `${base}/SipAuth/IpAccessControlList/`, { name: 'Too many', entries: [...fifty, { ip: '10.1.0.0', cidr_prefix: 16 }] }), 400, /at most 50 entries per IP ACL/);
+      expectError(
+        await api('POST', `${base}/SipAuth/IpAccessControlList/`, { name: 'Too many', entries: [...fifty, { ip: '10.1.0.0', cidr_prefix: 16 }] }),
+        400,
+        /at most 50 entries per IP ACL/,
+      );
       const uuid = await createAcl({ name: 'Full', entries: fifty });
       expect(((await api('GET', `${base}/SipAuth/IpAccessControlList/${uuid}/`)).body.entries as unknown[]).length).toBe(50);
-      expectError(await api('POST', `${base}/SipAuth/IpAccessControlList/${uuid}/Entry/`, { ip: '10.1.0.0', cidr_prefix: 16 }), 400, /entry limit reached: at most 50 entries per IP ACL/);
+      expectError(
+        await api('POST', `${base}/SipAuth/IpAccessControlList/${uuid}/Entry/`, { ip: '10.1.0.0', cidr_prefix: 16 }),
+        400,
+        /entry limit reached: at most 50 entries per IP ACL/,
+      );
     });
 
     it('refuses the 101st IP ACL of an account with a 400 naming the limit', async () => {
@@ -303,11 +348,31 @@ describe('SIP auth over raw HTTP', () => {
       ['no answer_url', { app_name: 'App' }, /answer_url: is required/],
       ['an answer_url that is not a URL', { app_name: 'App', answer_url: 'answer' }, /answer_url: must be an http\(s\) URL/],
       ['an unknown answer_method', { app_name: 'App', answer_url: 'https://example.com/a', answer_method: 'PUT' }, /answer_method: must be GET or POST/],
-      ['an unknown sip_auth_type', { app_name: 'App', answer_url: 'https://example.com/a', sip_auth_type: 'digest' }, /sip_auth_type: must be "" \(none\), credential, ip_acl or credential_ip_acl/],
-      ['sip_auth_type credential without credential_uuid', { app_name: 'App', answer_url: 'https://example.com/a', sip_auth_type: 'credential' }, /credential_uuid: is required when sip_auth_type is credential/],
-      ['sip_auth_type ip_acl without ip_acl_uuid', { app_name: 'App', answer_url: 'https://example.com/a', sip_auth_type: 'ip_acl' }, /ip_acl_uuid: is required when sip_auth_type is ip_acl/],
-      ['a credential_uuid with no sip_auth_type', { app_name: 'App', answer_url: 'https://example.com/a', credential_uuid: '00000000-0000-4000-8000-000000000000' }, /credential_uuid: is used only with sip_auth_type credential/],
-      ['a credential_uuid that is not a UUID', { app_name: 'App', answer_url: 'https://example.com/a', sip_auth_type: 'credential', credential_uuid: 'cred-1' }, /credential_uuid: must be a UUID/],
+      [
+        'an unknown sip_auth_type',
+        { app_name: 'App', answer_url: 'https://example.com/a', sip_auth_type: 'digest' },
+        /sip_auth_type: must be "" \(none\), credential, ip_acl or credential_ip_acl/,
+      ],
+      [
+        'sip_auth_type credential without credential_uuid',
+        { app_name: 'App', answer_url: 'https://example.com/a', sip_auth_type: 'credential' },
+        /credential_uuid: is required when sip_auth_type is credential/,
+      ],
+      [
+        'sip_auth_type ip_acl without ip_acl_uuid',
+        { app_name: 'App', answer_url: 'https://example.com/a', sip_auth_type: 'ip_acl' },
+        /ip_acl_uuid: is required when sip_auth_type is ip_acl/,
+      ],
+      [
+        'a credential_uuid with no sip_auth_type',
+        { app_name: 'App', answer_url: 'https://example.com/a', credential_uuid: '00000000-0000-4000-8000-000000000000' },
+        /credential_uuid: is used only with sip_auth_type credential/,
+      ],
+      [
+        'a credential_uuid that is not a UUID',
+        { app_name: 'App', answer_url: 'https://example.com/a', sip_auth_type: 'credential', credential_uuid: 'cred-1' },
+        /credential_uuid: must be a UUID/,
+      ],
     ])('refuses %s with a 400', async (_what, body, message) => {
       expectError(await api('POST', apps(), body), 400, message);
     });
@@ -345,7 +410,11 @@ describe('SIP auth over raw HTTP', () => {
         409,
         /^This credential is currently assigned to an application\. Remove the assignment first by setting sip_auth_type to empty\.$/,
       );
-      expectError(await api('DELETE', `${base}/SipAuth/IpAccessControlList/${acl}/`), 409, /^This IP ACL is currently assigned to an application\. Remove the assignment first by setting sip_auth_type to empty\.$/);
+      expectError(
+        await api('DELETE', `${base}/SipAuth/IpAccessControlList/${acl}/`),
+        409,
+        /^This IP ACL is currently assigned to an application\. Remove the assignment first by setting sip_auth_type to empty\.$/,
+      );
       // Entries of an assigned ACL can still change.
       expect((await api('POST', `${base}/SipAuth/IpAccessControlList/${acl}/Entry/`, { ip: '203.0.113.11' })).status).toBe(201);
 
@@ -380,7 +449,11 @@ describe('SIP auth over raw HTTP', () => {
       const body = { app_name: 'Thief', answer_url: 'https://example.com/a' };
       expectError(await api('POST', apps(), { ...body, sip_auth_type: 'credential', credential_uuid: theirCredential }), 404, /credential not found/);
       expectError(await api('POST', apps(), { ...body, sip_auth_type: 'ip_acl', ip_acl_uuid: theirAcl }), 404, /IP ACL not found/);
-      expectError(await api('POST', apps(), { ...body, sip_auth_type: 'ip_acl', ip_acl_uuid: '00000000-0000-4000-8000-000000000000' }), 404, /IP ACL not found/);
+      expectError(
+        await api('POST', apps(), { ...body, sip_auth_type: 'ip_acl', ip_acl_uuid: '00000000-0000-4000-8000-000000000000' }),
+        404,
+        /IP ACL not found/,
+      );
 
       const mine = await api('POST', apps(), body);
       const path = `${apps()}${mine.body.app_id}/`;

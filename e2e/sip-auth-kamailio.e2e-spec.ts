@@ -37,7 +37,8 @@ describe('SIP auth with Kamailio and sipp', () => {
   // sipp's exit code is 0 only when every response arrived exactly as its scenario is written; when not, say why.
   const sipp = async (scenario: string, password: string, appGroup = 0) => {
     const result = await run(scenario, password, appGroup);
-    if (result.code !== 0) process.stderr.write(`sipp ${scenario} exited ${result.code}\n${result.stderr}\n--- kamailio ---\n${kamailio!.logs().slice(-4000)}\n`);
+    if (result.code !== 0)
+      process.stderr.write(`sipp ${scenario} exited ${result.code}\n${result.stderr}\n--- kamailio ---\n${kamailio!.logs().slice(-4000)}\n`);
     return result.code;
   };
 
@@ -51,7 +52,8 @@ describe('SIP auth with Kamailio and sipp', () => {
     const credential = await created('/SipAuth/Credential/', { username, password: FIRST });
     credentialUuid = credential.credential_uuid as string;
     realm = credential.realm as string;
-    officeAcl = (await created('/SipAuth/IpAccessControlList/', { name: 'Office', entries: [{ ip: '127.0.0.1', description: 'this machine' }] })).ip_acl_uuid as string;
+    officeAcl = (await created('/SipAuth/IpAccessControlList/', { name: 'Office', entries: [{ ip: '127.0.0.1', description: 'this machine' }] }))
+      .ip_acl_uuid as string;
     officeEntry = ((await api('GET', `${base}/SipAuth/IpAccessControlList/${officeAcl}/`)).body.entries as { entry_id: string }[])[0].entry_id;
     partnerAcl = (await created('/SipAuth/IpAccessControlList/', { name: 'Partner', entries: [{ ip: '192.0.2.0', cidr_prefix: 24 }] })).ip_acl_uuid as string;
     const office = await created('/Application/', {
@@ -61,7 +63,12 @@ describe('SIP auth with Kamailio and sipp', () => {
       credential_uuid: credentialUuid,
       ip_acl_uuid: officeAcl,
     });
-    const partner = await created('/Application/', { app_name: 'Partner', answer_url: 'https://example.com/answer', sip_auth_type: 'ip_acl', ip_acl_uuid: partnerAcl });
+    const partner = await created('/Application/', {
+      app_name: 'Partner',
+      answer_url: 'https://example.com/answer',
+      sip_auth_type: 'ip_acl',
+      ip_acl_uuid: partnerAcl,
+    });
     officeGroup = await group(office.app_id as string);
     partnerGroup = await group(partner.app_id as string);
 

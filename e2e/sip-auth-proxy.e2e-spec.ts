@@ -71,8 +71,19 @@ describe('SIP auth queries for proxies over NATS', () => {
   });
 
   it('says whether a source address may call an application, by id or by group', async () => {
-    const acl = await api('POST', `${base}/SipAuth/IpAccessControlList/`, { name: 'Carrier', entries: [{ ip: '203.0.113.0', cidr_prefix: 24 }, { ip: '2001:db8::', cidr_prefix: 32 }] });
-    const guarded = await api('POST', `${base}/Application/`, { app_name: 'Guarded', answer_url: 'https://example.com/a', sip_auth_type: 'ip_acl', ip_acl_uuid: acl.body.ip_acl_uuid });
+    const acl = await api('POST', `${base}/SipAuth/IpAccessControlList/`, {
+      name: 'Carrier',
+      entries: [
+        { ip: '203.0.113.0', cidr_prefix: 24 },
+        { ip: '2001:db8::', cidr_prefix: 32 },
+      ],
+    });
+    const guarded = await api('POST', `${base}/Application/`, {
+      app_name: 'Guarded',
+      answer_url: 'https://example.com/a',
+      sip_auth_type: 'ip_acl',
+      ip_acl_uuid: acl.body.ip_acl_uuid,
+    });
     const open = await api('POST', `${base}/Application/`, { app_name: 'Open', answer_url: 'https://example.com/a' });
     const appId = guarded.body.app_id as string;
     const group = (await api('GET', `${base}/Application/${appId}/`)).body.sip_auth_group as number;
@@ -82,7 +93,9 @@ describe('SIP auth queries for proxies over NATS', () => {
     expect(await check({ sip_auth_group: group, source_ip: '2001:db8:1::5' })).toEqual({ app_id: appId, ip_acl_required: true, allowed: true });
     expect(await check({ app_id: appId, source_ip: '198.51.100.1' })).toEqual({ app_id: appId, ip_acl_required: true, allowed: false });
     expect(await check({ app_id: open.body.app_id, source_ip: '198.51.100.1' })).toEqual({ app_id: open.body.app_id, ip_acl_required: false, allowed: true });
-    await expect(check({ app_id: '00000000-0000-4000-8000-000000000000', source_ip: '203.0.113.77' })).rejects.toMatchObject({ code: SipAuthErrors.APPLICATION_NOT_FOUND });
+    await expect(check({ app_id: '00000000-0000-4000-8000-000000000000', source_ip: '203.0.113.77' })).rejects.toMatchObject({
+      code: SipAuthErrors.APPLICATION_NOT_FOUND,
+    });
     await expect(check({ source_ip: '203.0.113.77' })).rejects.toMatchObject({ code: CommonErrors.VALIDATION_FAILED });
   });
 });

@@ -17,11 +17,28 @@ describe('Verify applications', () => {
   afterAll(() => stack?.stop());
 
   it('creates, reads, lists, updates and deletes, and sessions use the app template and settings', async () => {
-    const created = await api('POST', apps, { name: 'Checkout', brand_name: 'Acme', otp_length: 8, template: 'Code ${code} for ${brand_name}', customer_app_hash: 'FA+9qCX9VSu' });
+    const created = await api('POST', apps, {
+      name: 'Checkout',
+      brand_name: 'Acme',
+      otp_length: 8,
+      template: 'Code ${code} for ${brand_name}',
+      customer_app_hash: 'FA+9qCX9VSu',
+    });
     expect(created.status).toBe(201);
     const uuid = created.body.app_uuid as string;
     const got = await api('GET', `${apps}${uuid}/`);
-    expect(got.body.verify_app).toMatchObject({ app_uuid: uuid, name: 'Checkout', brand_name: 'Acme', otp_length: 8, otp_expiry: 600, otp_attempts: 5, max_validation_attempts: 10, sms_channel: true, voice_channel: true, is_default: false });
+    expect(got.body.verify_app).toMatchObject({
+      app_uuid: uuid,
+      name: 'Checkout',
+      brand_name: 'Acme',
+      otp_length: 8,
+      otp_expiry: 600,
+      otp_attempts: 5,
+      max_validation_attempts: 10,
+      sms_channel: true,
+      voice_channel: true,
+      is_default: false,
+    });
 
     const recipient = newRecipient();
     await api('POST', `/v1/Account/${account.authId}/Verify/Session/`, { recipient, app_uuid: uuid });

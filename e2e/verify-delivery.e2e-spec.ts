@@ -61,7 +61,13 @@ describe('OTP delivery through senders (Twilio, Plivo, Vonage fakes)', () => {
     const none = await api('POST', `${root}/Sender/`, { name: 'x', provider: 'twilio', ...empty });
     expect(none.status).toBe(400);
     expect(none.body.error).toMatch(/no phone numbers/);
-    const both = await api('POST', `${root}/Sender/`, { name: 'x', provider: 'twilio', ...twilioCreds, channels: ['sms', 'voice'], numbers: [{ number: '+18005550102', countries: ['US'] }] });
+    const both = await api('POST', `${root}/Sender/`, {
+      name: 'x',
+      provider: 'twilio',
+      ...twilioCreds,
+      channels: ['sms', 'voice'],
+      numbers: [{ number: '+18005550102', countries: ['US'] }],
+    });
     expect(both.status).toBe(400);
     expect(both.body.error).toMatch(/\+18005550102 does not support voice/);
     const missing = await api('POST', `${root}/Sender/`, { name: 'x', provider: 'plivo', auth_id: plivoCreds.auth_id });
@@ -77,7 +83,10 @@ describe('OTP delivery through senders (Twilio, Plivo, Vonage fakes)', () => {
       { number: '+18005550102', type: 'tollfree', sms: true, voice: false, selected: false, countries: [] },
     ]);
     const got = await api('GET', `${root}/Sender/${uuid}/`);
-    expect(got.body.sender).toMatchObject({ provider: 'twilio', credentials: { account_sid: twilioCreds.account_sid, auth_token: `${'*'.repeat(28)}${twilioCreds.auth_token.slice(-4)}` } });
+    expect(got.body.sender).toMatchObject({
+      provider: 'twilio',
+      credentials: { account_sid: twilioCreds.account_sid, auth_token: `${'*'.repeat(28)}${twilioCreds.auth_token.slice(-4)}` },
+    });
     expect(JSON.stringify(got.body)).not.toContain(twilioCreds.auth_token);
     expect(((await api('GET', `${root}/Sender/`)).body.senders as unknown[]).length).toBeGreaterThanOrEqual(1);
     const token = await api('POST', `${root}/Sender/${uuid}/`, { auth_token: 'new' });
@@ -85,7 +94,10 @@ describe('OTP delivery through senders (Twilio, Plivo, Vonage fakes)', () => {
     expect(token.body.error).toMatch(/create a new sender/);
     const renamed = await api('POST', `${root}/Sender/${uuid}/`, { name: 'Renamed', numbers: [{ number: '+18005550102', countries: ['US', 'CA'] }] });
     expect(renamed.status).toBe(202);
-    expect((renamed.body.sender as { numbers: { selected: boolean; countries: string[] }[] }).numbers[1]).toMatchObject({ selected: true, countries: ['US', 'CA'] });
+    expect((renamed.body.sender as { numbers: { selected: boolean; countries: string[] }[] }).numbers[1]).toMatchObject({
+      selected: true,
+      countries: ['US', 'CA'],
+    });
 
     const other = await newAccount();
     const foreign = apiClient(baseUrl, other.authId, other.token);
@@ -103,8 +115,10 @@ describe('OTP delivery through senders (Twilio, Plivo, Vonage fakes)', () => {
   });
 
   it('delivers through the primary sender, applies signed receipts forward only, and falls back when it fails', async () => {
-    const primary = (await api('POST', `${root}/Sender/`, { name: 'Twilio', provider: 'twilio', ...twilioCreds, numbers: [{ number: '+14155550101' }] })).body.sender_uuid as string;
-    const backup = (await api('POST', `${root}/Sender/`, { name: 'Plivo', provider: 'plivo', ...plivoCreds, channels: ['sms', 'voice'] })).body.sender_uuid as string;
+    const primary = (await api('POST', `${root}/Sender/`, { name: 'Twilio', provider: 'twilio', ...twilioCreds, numbers: [{ number: '+14155550101' }] })).body
+      .sender_uuid as string;
+    const backup = (await api('POST', `${root}/Sender/`, { name: 'Plivo', provider: 'plivo', ...plivoCreds, channels: ['sms', 'voice'] })).body
+      .sender_uuid as string;
     const app = await api('POST', `${root}/App/`, { name: 'Routed', brand_name: 'Acme', sender_uuids: [primary, backup] });
     const appUuid = app.body.app_uuid as string;
     const client = sdk();
@@ -113,7 +127,9 @@ describe('OTP delivery through senders (Twilio, Plivo, Vonage fakes)', () => {
     const created = await client.verify_session.create({ recipient, app_uuid: appUuid, channel: 'sms' });
     const attempt = await attemptOf(created.sessionUuid);
     expect(attempt).toMatchObject({ status: 'sent', provider: 'twilio', sender_uuid: primary });
-    expect(attempt.tries).toEqual([expect.objectContaining({ sequence: 1, provider: 'twilio', from_number: '+14155550101', outcome: 'accepted', provider_ref: attempt.provider_ref })]);
+    expect(attempt.tries).toEqual([
+      expect.objectContaining({ sequence: 1, provider: 'twilio', from_number: '+14155550101', outcome: 'accepted', provider_ref: attempt.provider_ref }),
+    ]);
     const sms = twilio.sends.find((s) => s.ref === attempt.provider_ref)!;
     expect(sms.to).toBe(recipient);
     expect(sms.callbackUrl).toBe(`${baseUrl}/webhooks/twilio/sms/${attempt.attempt_uuid}`);
@@ -126,7 +142,11 @@ describe('OTP delivery through senders (Twilio, Plivo, Vonage fakes)', () => {
     expect((await twilio.receipt(attempt.provider_ref, 'delivered')).status).toBe(200);
     expect((await twilio.receipt(attempt.provider_ref, 'sent')).status).toBe(200);
     expect((await api('GET', `${root}/Attempt/${attempt.attempt_uuid}/`)).body.attempt).toMatchObject({ status: 'delivered' });
-    const unknown = await fetch(`${baseUrl}/webhooks/twilio/sms/00000000-0000-4000-8000-000000000000`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'MessageStatus=delivered' });
+    const unknown = await fetch(`${baseUrl}/webhooks/twilio/sms/00000000-0000-4000-8000-000000000000`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'MessageStatus=delivered',
+    });
     expect(unknown.status).toBe(404);
     expect((await client.verify_session.validate({ id: created.sessionUuid, otp: code })).message).toMatch(/validated/i);
 
@@ -136,7 +156,10 @@ describe('OTP delivery through senders (Twilio, Plivo, Vonage fakes)', () => {
       const other = await client.verify_session.create({ recipient: newRecipient(), app_uuid: appUuid, channel: 'sms' });
       const fell = await attemptOf(other.sessionUuid);
       expect(fell).toMatchObject({ status: 'sent', provider: 'plivo', sender_uuid: backup });
-      expect(fell.tries.map((t: { provider: string; outcome: string }) => [t.provider, t.outcome])).toEqual([['twilio', 'refused'], ['plivo', 'accepted']]);
+      expect(fell.tries.map((t: { provider: string; outcome: string }) => [t.provider, t.outcome])).toEqual([
+        ['twilio', 'refused'],
+        ['plivo', 'accepted'],
+      ]);
       // A delivery failure reported later by a receipt ends the attempt: no fallback.
       expect((await plivoFake.receipt(fell.provider_ref, 'undelivered', { errorCode: '50' })).status).toBe(200);
       const after = (await api('GET', `${root}/Attempt/${fell.attempt_uuid}/`)).body.attempt as Record<string, any>;

@@ -37,7 +37,9 @@ describe('Verify events on SIGNET_EVENTS', () => {
     const attempts = await readEvents(nc, VerifyEvents.attemptStatusChanged, started, (ev) => ev.filter(forSession(session)).length >= 3);
     const mine = attempts.filter(forSession(session));
     expect(mine.map((e) => e.envelope.data.status)).toEqual(['queued', 'sent', 'delivered']);
-    const view = (await api('GET', `/v1/Account/${account.authId}/Verify/Session/${session}/`)).body as { attempt_details: { attempt_uuid: string; time: string }[] };
+    const view = (await api('GET', `/v1/Account/${account.authId}/Verify/Session/${session}/`)).body as {
+      attempt_details: { attempt_uuid: string; time: string }[];
+    };
     expect(mine[0].envelope).toMatchObject({
       type: VerifyEvents.attemptStatusChanged,
       data: {

@@ -46,7 +46,12 @@ describe('Verify over raw HTTP', () => {
   it('takes the lenient shapes the SDKs send: "" bodies, nulls, numbers as strings, OTP in capitals, // paths', async () => {
     expect((await api('GET', sessions, '""')).status).toBe(200);
     const recipient = newRecipient();
-    const created = await api('POST', sessions.replace('/Session/', '//Session//'), { recipient: recipient.slice(1), app_uuid: null, code_length: '4', unknown: 1 });
+    const created = await api('POST', sessions.replace('/Session/', '//Session//'), {
+      recipient: recipient.slice(1),
+      app_uuid: null,
+      code_length: '4',
+      unknown: 1,
+    });
     expect(created.status).toBe(202);
     expect(created.body).toMatchObject({ message: 'Session initiated' });
     const [sms] = await outboxMessages(account, recipient);
@@ -64,7 +69,7 @@ describe('Verify over raw HTTP', () => {
     expectError(await api('GET', `${sessions}not-a-uuid/`), 404, /session not found/);
   });
 
-  it('keeps accounts apart: another account id in the path is a 401, another account\'s session a 404', async () => {
+  it("keeps accounts apart: another account id in the path is a 401, another account's session a 404", async () => {
     const other = await newAccount();
     const otherApi = apiClient(baseUrl, other.authId, other.token);
     const mine = await api('POST', sessions, { recipient: newRecipient() });

@@ -7,7 +7,10 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 export function build() {
   rmSync(`${root}/dist`, { recursive: true, force: true });
-  execFileSync(`${root}/node_modules/.bin/swc`, ['apps', 'libs', '-d', 'dist', '--quiet', '--ignore', '**/*.spec.ts,**/test/**'], { cwd: root, stdio: 'inherit' });
+  execFileSync(`${root}/node_modules/.bin/swc`, ['apps', 'libs', '-d', 'dist', '--quiet', '--ignore', '**/*.spec.ts,**/test/**'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   // Data files the compiled code reads beside itself.
   cpSync(`${root}/apps/billing-alerts/src/pricing/prices.csv`, `${root}/dist/apps/billing-alerts/src/pricing/prices.csv`);
 }

@@ -35,7 +35,14 @@ function unknownFields(objects: K8sObject[]): string[] {
   const { readFile, fileExists } = host;
   host.readFile = (f) => (f === file ? source : readFile(f));
   host.fileExists = (f) => f === file || fileExists(f);
-  const options = { strict: true, noEmit: true, skipLibCheck: true, types: [], module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext };
+  const options = {
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    types: [],
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  };
   const program = ts.createProgram([file], options, host);
   return ts.getPreEmitDiagnostics(program).map((d) => {
     const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line : -1;
@@ -91,7 +98,9 @@ it('has an example Secret for every Secret a workload reads', async () => {
   const examples = parseAllDocuments(readFileSync(resolve(root, 'deploy/secrets.example.yaml'), 'utf8')).map((d) => d.toJS() as K8sObject);
   expect(await schemaErrors(examples)).toEqual([]);
   const names = new Set(examples.map((o) => o.metadata?.name));
-  const wanted = JSON.stringify(render('production')).match(/"secretRef":\{"name":"[^"]+"\}/g)!.map((ref) => ref.split('"')[5]);
+  const wanted = JSON.stringify(render('production'))
+    .match(/"secretRef":\{"name":"[^"]+"\}/g)!
+    .map((ref) => ref.split('"')[5]);
   expect(wanted.filter((name) => !names.has(name))).toEqual([]);
 });
 

@@ -16,8 +16,14 @@ function sources(dir: string): string[] {
 const importsOf = (file: string): string[] =>
   [...readFileSync(file, 'utf8').matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]/g)].map((m) => m[1]);
 
-const files = [...sources(join(root, 'apps')), ...sources(join(root, 'libs'))].filter((f) => !/\.(spec|integration-spec|e2e-spec)\.ts$/.test(f) && !f.includes('/test/'));
-const owner = (file: string) => relative(root, file).split('/').slice(0, relative(root, file).startsWith('libs/contracts') ? 3 : 2).join('/');
+const files = [...sources(join(root, 'apps')), ...sources(join(root, 'libs'))].filter(
+  (f) => !/\.(spec|integration-spec|e2e-spec)\.ts$/.test(f) && !f.includes('/test/'),
+);
+const owner = (file: string) =>
+  relative(root, file)
+    .split('/')
+    .slice(0, relative(root, file).startsWith('libs/contracts') ? 3 : 2)
+    .join('/');
 
 describe('module boundaries', () => {
   it('no app imports another app, and no lib imports an app', () => {
@@ -34,14 +40,22 @@ describe('module boundaries', () => {
   it('contracts import only zod and other contracts', () => {
     const bad = files
       .filter((f) => relative(root, f).startsWith('libs/contracts/'))
-      .flatMap((file) => importsOf(file).filter((s) => !s.startsWith('.') && s !== 'zod' && !s.startsWith('@signet/contracts/')).map((s) => `${relative(root, file)}: ${s}`));
+      .flatMap((file) =>
+        importsOf(file)
+          .filter((s) => !s.startsWith('.') && s !== 'zod' && !s.startsWith('@signet/contracts/'))
+          .map((s) => `${relative(root, file)}: ${s}`),
+      );
     expect(bad).toEqual([]);
   });
 
   it('the gateway imports no ORM, database driver or queue library', () => {
     const bad = files
       .filter((f) => relative(root, f).startsWith('apps/gateway/'))
-      .flatMap((file) => importsOf(file).filter((s) => /^(typeorm|pg|bullmq|@signet\/(database|queue|outbox))$/.test(s)).map((s) => `${relative(root, file)}: ${s}`));
+      .flatMap((file) =>
+        importsOf(file)
+          .filter((s) => /^(typeorm|pg|bullmq|@signet\/(database|queue|outbox))$/.test(s))
+          .map((s) => `${relative(root, file)}: ${s}`),
+      );
     expect(bad).toEqual([]);
   });
 });

@@ -59,7 +59,13 @@ export async function currentSchemas(baseUrl) {
 }
 
 const stored = () =>
-  existsSync(dir) ? Object.fromEntries(readdirSync(dir).filter((f) => f.endsWith('.sql')).map((f) => [f.slice(0, -4), readFileSync(join(dir, f), 'utf8')])) : {};
+  existsSync(dir)
+    ? Object.fromEntries(
+        readdirSync(dir)
+          .filter((f) => f.endsWith('.sql'))
+          .map((f) => [f.slice(0, -4), readFileSync(join(dir, f), 'utf8')]),
+      )
+    : {};
 
 /** '' when the snapshots match; otherwise what differs, as `diff -u` says it, and how to update them. */
 export async function checkSchemas(baseUrl) {

@@ -16,10 +16,7 @@ function keepLog(env, name, child) {
 }
 
 export function startStack(env, { output = 'prefix' } = {}) {
-  const entries = services.flatMap((s) => [
-    { name: s.name, file: s.main },
-    ...(s.worker ? [{ name: `${s.name}-worker`, file: s.worker }] : []),
-  ]);
+  const entries = services.flatMap((s) => [{ name: s.name, file: s.main }, ...(s.worker ? [{ name: `${s.name}-worker`, file: s.worker }] : [])]);
   const children = entries.map(({ name, file }) => {
     const child = spawn(process.execPath, ['--enable-source-maps', `${root}/dist/${file}`], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     keepLog(env, name, child);

@@ -71,14 +71,12 @@ const logDir = mkdtempSync(`${tmpdir()}/signet-test-logs-`);
 try {
   phase(`namespace ${testNamespace}: ${selected.join(', ')}${lint ? ', lint' : ''}`);
   // npm packages and the machine's services (Postgres, Redis, NATS, Kamailio: Debian packages when missing) at once.
-  await Promise.all([
-    ensureDependenciesAsync(),
-    needsStack ? ensureInfra().then(() => runAsync('bash', [`${root}/tools/ensure-sip.sh`])) : undefined,
-  ]);
+  await Promise.all([ensureDependenciesAsync(), needsStack ? ensureInfra().then(() => runAsync('bash', [`${root}/tools/ensure-sip.sh`])) : undefined]);
   Object.assign(process.env, testEnv);
   // The type-check, the lint and the build with the database set-up are independent: side by side.
   const checks = [[`${root}/node_modules/.bin/tsc`, ['-p', 'tsconfig.json']]];
   if (lint) checks.push([process.execPath, [`${root}/node_modules/eslint/bin/eslint.js`, '--max-warnings=0', '.']]);
+  if (lint) checks.push([process.execPath, [`${root}/node_modules/prettier/bin/prettier.cjs`, '--check', '--log-level=warn', '.']]);
   phase(`${lint ? 'type-checking and linting' : 'type-checking'}${needsStack ? ', building, preparing the database' : ''}…`);
   const prepare = async () => {
     const { build } = await import('./build.mjs');

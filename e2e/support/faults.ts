@@ -7,7 +7,10 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /** One service process from dist/ (e.g. a fresh callback worker after the old one was killed). */
 export function spawnService(file: string, env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, [`${root}/dist/${file}`], { env, stdio: ['ignore', process.env.E2E_LOGS ? 'inherit' : 'ignore', process.env.E2E_LOGS ? 'inherit' : 'ignore'] });
+  const child = spawn(process.execPath, [`${root}/dist/${file}`], {
+    env,
+    stdio: ['ignore', process.env.E2E_LOGS ? 'inherit' : 'ignore', process.env.E2E_LOGS ? 'inherit' : 'ignore'],
+  });
   return child;
 }
 
@@ -21,7 +24,14 @@ export const stopProcess = (child: ChildProcess, signal: NodeJS.Signals = 'SIGTE
       });
 
 /** Creates `count` sessions with `url` as their status callback, `concurrency` at a time; their uuids. */
-export async function burst(baseUrl: string, account: TestAccount, count: number, url: string, recipient: (i: number) => string, concurrency = 25): Promise<string[]> {
+export async function burst(
+  baseUrl: string,
+  account: TestAccount,
+  count: number,
+  url: string,
+  recipient: (i: number) => string,
+  concurrency = 25,
+): Promise<string[]> {
   const api = apiClient(baseUrl, account.authId, account.token);
   const sessions: string[] = [];
   let next = 0;

@@ -95,7 +95,19 @@ export class OwnServer {
   }
 }
 
-export const ownRedis = (port: number) => new OwnServer('redis', port, 'redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction']);
+export const ownRedis = (port: number) =>
+  new OwnServer('redis', port, 'redis-server', [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+    '--maxmemory-policy',
+    'noeviction',
+  ]);
 
 export function ownNats(port: number): OwnServer {
   const dir = mkdtempSync(join(tmpdir(), 'signet-fault-nats-'));

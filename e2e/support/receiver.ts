@@ -27,7 +27,7 @@ export class Receiver {
       req.on('data', (c) => (body += c));
       req.on('end', () => {
         const url = req.url ?? '/';
-        const form = req.method === 'POST' ? body : url.split('?')[1] ?? '';
+        const form = req.method === 'POST' ? body : (url.split('?')[1] ?? '');
         const r: Received = { method: req.method ?? '', url, headers: req.headers, fields: Object.fromEntries(new URLSearchParams(form)), at: Date.now() };
         const answer = this.behaviour(r);
         this.received.push(r);

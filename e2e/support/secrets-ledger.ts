@@ -7,5 +7,11 @@ import { appendFileSync } from 'node:fs';
 export function rememberSecrets(...values: string[]): void {
   const dir = process.env.SIGNET_TEST_LOG_DIR;
   if (!dir) return;
-  appendFileSync(`${dir}/secrets.ledger`, values.filter((v) => v.length >= 6).map((v) => `${JSON.stringify(v)}\n`).join(''));
+  appendFileSync(
+    `${dir}/secrets.ledger`,
+    values
+      .filter((v) => v.length >= 6)
+      .map((v) => `${JSON.stringify(v)}\n`)
+      .join(''),
+  );
 }

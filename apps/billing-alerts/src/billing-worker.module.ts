@@ -39,7 +39,11 @@ class BillingWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
   providers: [
     ...billingCoreProviders,
     { provide: MAILER, useFactory: (c: BillingConfig) => createMailer(c), inject: [BILLING_CONFIG] },
-    { provide: RpcClient, useFactory: async (c: BillingConfig) => new RpcClient(await connectNats(c.NATS_URL, 'billing-alerts-worker'), c.NATS_TIMEOUT_MS), inject: [BILLING_CONFIG] },
+    {
+      provide: RpcClient,
+      useFactory: async (c: BillingConfig) => new RpcClient(await connectNats(c.NATS_URL, 'billing-alerts-worker'), c.NATS_TIMEOUT_MS),
+      inject: [BILLING_CONFIG],
+    },
     AlertsProcessor,
     AlertsSweeper,
     BillingWorkers,

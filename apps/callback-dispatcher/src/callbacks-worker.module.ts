@@ -24,13 +24,18 @@ class CallbackWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
 
   onApplicationBootstrap(): void {
     const env = { redisUrl: this.config.REDIS_URL, prefix: this.config.REDIS_PREFIX };
-    this.worker = startWorker(callbacksSpec, {
+    this.worker = startWorker(
+      callbacksSpec,
+      {
         send: {
           run: (job, token) => this.processor.send(job, token),
           // Our side failed ten times (database or Redis down): the row stays pending and the sweeper re-adds it.
           exhausted: async (job, err) => this.logger.warn(`callback ${job.data?.callback_uuid} left to the sweeper: ${err.message}`),
         },
-      }, env, { concurrency: this.config.CALLBACKS_CONCURRENCY });
+      },
+      env,
+      { concurrency: this.config.CALLBACKS_CONCURRENCY },
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -51,7 +56,8 @@ class CallbackWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
     { provide: SigningTokensCache, useFactory: (rpc: RpcClient) => new SigningTokensCache(rpc, rpc.connection), inject: [RpcClient] },
     {
       provide: CallbackSender,
-      useFactory: (c: CallbacksConfig) => new CallbackSender({ allowPrivate: c.allowPrivate, timeoutMs: c.CALLBACKS_TIMEOUT_MS, connections: c.CALLBACKS_CONCURRENCY }),
+      useFactory: (c: CallbacksConfig) =>
+        new CallbackSender({ allowPrivate: c.allowPrivate, timeoutMs: c.CALLBACKS_TIMEOUT_MS, connections: c.CALLBACKS_CONCURRENCY }),
       inject: [CALLBACKS_CONFIG],
     },
     CallbackProcessor,

@@ -39,7 +39,9 @@ export class CallbacksQueue extends QueueProducer<'send'> {
   async replayMany(items: { uuid: string; replays: number }[]): Promise<void> {
     for (let i = 0; i < items.length; i += 500) {
       const chunk = items.slice(i, i + 500);
-      await this.queue.addBulk(chunk.map((c) => ({ name: 'send', data: { callback_uuid: c.uuid, replay: true } satisfies SendJob, opts: { jobId: `${c.uuid}-r${c.replays}` } })));
+      await this.queue.addBulk(
+        chunk.map((c) => ({ name: 'send', data: { callback_uuid: c.uuid, replay: true } satisfies SendJob, opts: { jobId: `${c.uuid}-r${c.replays}` } })),
+      );
     }
   }
 }

@@ -42,7 +42,6 @@ export interface TryRecord {
   response: string | null;
 }
 
-
 @Injectable()
 export class CallbacksRepository implements AccountDataStore {
   constructor(@Inject(DataSource) private readonly ds: DataSource) {}
@@ -52,7 +51,19 @@ export class CallbacksRepository implements AccountDataStore {
     await em.query(
       `INSERT INTO callbacks.callbacks (uuid, account_id, main_account_id, session_uuid, event_type, event_time, stream_seq, attempt_uuid, url, method, fields, next_try_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now()) ON CONFLICT (uuid) DO NOTHING`,
-      [c.uuid, c.account_id, c.main_account_id, c.session_uuid, c.event_type, c.event_time, c.stream_seq, c.attempt_uuid, c.url, c.method, JSON.stringify(c.fields)],
+      [
+        c.uuid,
+        c.account_id,
+        c.main_account_id,
+        c.session_uuid,
+        c.event_type,
+        c.event_time,
+        c.stream_seq,
+        c.attempt_uuid,
+        c.url,
+        c.method,
+        JSON.stringify(c.fields),
+      ],
     );
   }
 

@@ -43,4 +43,3 @@ export async function createGateway(): Promise<NestFastifyApplication> {
   SwaggerModule.setup('docs', app, openApiDocument() as never);
   return app;
 }
-

@@ -36,7 +36,6 @@ import { ConsoleResourcesController } from './console/console-resources.controll
 import { DevMailController } from './dev/mail.controller.js';
 import { REDIS } from './redis.js';
 
-
 @Injectable()
 class Connections implements OnApplicationShutdown {
   constructor(
@@ -53,12 +52,37 @@ class Connections implements OnApplicationShutdown {
 const production = process.env.NODE_ENV === 'production';
 
 @Module({
-  controllers: [HealthController, SessionsController, CallbacksController, AppsController, SendersController, AttemptsController, WebhooksController, ...(production ? [] : [DevOutboxController, DevMailController]), SipCredentialsController, IpAclsController, ApplicationsController, AccountController, SubaccountsController, AuthTokenController, IpWhitelistController, AdminAccountsController, AdminBillingController, PricingController, UsageController, BalanceAlertsController, ConsolePublicController, ConsoleAccountController, ConsoleResourcesController],
+  controllers: [
+    HealthController,
+    SessionsController,
+    CallbacksController,
+    AppsController,
+    SendersController,
+    AttemptsController,
+    WebhooksController,
+    ...(production ? [] : [DevOutboxController, DevMailController]),
+    SipCredentialsController,
+    IpAclsController,
+    ApplicationsController,
+    AccountController,
+    SubaccountsController,
+    AuthTokenController,
+    IpWhitelistController,
+    AdminAccountsController,
+    AdminBillingController,
+    PricingController,
+    UsageController,
+    BalanceAlertsController,
+    ConsolePublicController,
+    ConsoleAccountController,
+    ConsoleResourcesController,
+  ],
   providers: [
     { provide: GATEWAY_CONFIG, useFactory: loadGatewayConfig },
     {
       provide: RpcClient,
-      useFactory: async (c: GatewayConfig) => new RpcClient(await connectNats(c.NATS_URL, 'gateway'), c.NATS_TIMEOUT_MS, { checkReplies: c.NODE_ENV !== 'production' }),
+      useFactory: async (c: GatewayConfig) =>
+        new RpcClient(await connectNats(c.NATS_URL, 'gateway'), c.NATS_TIMEOUT_MS, { checkReplies: c.NODE_ENV !== 'production' }),
       inject: [GATEWAY_CONFIG],
     },
     {

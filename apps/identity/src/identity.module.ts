@@ -46,7 +46,11 @@ import { consoleControllers, consoleProviders } from './console/console.provider
     { provide: Keyring, useFactory: (c: IdentityConfig) => new Keyring(c.SIGNET_SECRET_KEY), inject: [IDENTITY_CONFIG] },
     ...databaseProviders(identityDatabase),
     ...identityNatsProviders,
-    { provide: RpcClient, useFactory: (nc: NatsConnection, c: IdentityConfig) => new RpcClient(nc, c.NATS_TIMEOUT_MS), inject: [IDENTITY_NATS, IDENTITY_CONFIG] },
+    {
+      provide: RpcClient,
+      useFactory: (nc: NatsConnection, c: IdentityConfig) => new RpcClient(nc, c.NATS_TIMEOUT_MS),
+      inject: [IDENTITY_NATS, IDENTITY_CONFIG],
+    },
     BalancesClient,
     { provide: HEALTH_CHECKS, useFactory: (ds: DataSource): HealthCheck[] => [{ name: 'postgres', check: () => ds.query('SELECT 1') }], inject: [DataSource] },
     AccountsRepository,

@@ -39,7 +39,9 @@ describe('identity credentials (real Postgres and NATS)', () => {
     });
     await expect(auth(sub)).resolves.toMatchObject({ auth_id: sub.caller.auth_id, main_auth_id: main.caller.auth_id, is_subaccount: true, data_region: 'in' });
     await expect(auth(sub, main.token)).rejects.toMatchObject({ code: IdentityErrors.AUTH_FAILED });
-    await expect(credentials.authenticate({ auth_id: 'MANOSUCHACCOUNT00000', auth_token: main.token })).rejects.toMatchObject({ code: IdentityErrors.AUTH_FAILED });
+    await expect(credentials.authenticate({ auth_id: 'MANOSUCHACCOUNT00000', auth_token: main.token })).rejects.toMatchObject({
+      code: IdentityErrors.AUTH_FAILED,
+    });
   });
 
   it('refuses a disabled subaccount with a 401 that says so', async () => {
@@ -84,11 +86,15 @@ describe('identity credentials (real Postgres and NATS)', () => {
     await expect(auth(main)).rejects.toMatchObject({ code: IdentityErrors.AUTH_FAILED });
     await expect(auth(main, first.auth_token)).resolves.toBeDefined();
     const ds = app.get(DataSource);
-    const [{ active }] = await ds.query(`SELECT count(*) FILTER (WHERE expires_at IS NULL)::int AS active FROM identity.auth_tokens WHERE auth_id = $1`, [main.caller.auth_id]);
+    const [{ active }] = await ds.query(`SELECT count(*) FILTER (WHERE expires_at IS NULL)::int AS active FROM identity.auth_tokens WHERE auth_id = $1`, [
+      main.caller.auth_id,
+    ]);
     expect(active).toBe(1);
 
     // The grace period running out (moved into the past here) ends the old token.
-    await ds.query(`UPDATE identity.auth_tokens SET expires_at = now() - interval '1 second' WHERE auth_id = $1 AND expires_at IS NOT NULL`, [main.caller.auth_id]);
+    await ds.query(`UPDATE identity.auth_tokens SET expires_at = now() - interval '1 second' WHERE auth_id = $1 AND expires_at IS NOT NULL`, [
+      main.caller.auth_id,
+    ]);
     await expect(auth(main, first.auth_token)).rejects.toMatchObject({ code: IdentityErrors.AUTH_FAILED });
     await expect(auth(main, second.auth_token)).resolves.toBeDefined();
   });

@@ -44,7 +44,9 @@ describe('account lifecycle (real Postgres, NATS and JetStream)', () => {
       subaccount_count: 0,
       closed_at: null,
     });
-    await expect(admin.create(adminAccountCreateBody.parse({ name: 'Again', email, data_region: 'us' }))).rejects.toMatchObject({ code: IdentityErrors.EMAIL_TAKEN });
+    await expect(admin.create(adminAccountCreateBody.parse({ name: 'Again', email, data_region: 'us' }))).rejects.toMatchObject({
+      code: IdentityErrors.EMAIL_TAKEN,
+    });
 
     const byEmail = await admin.list(adminAccountListQuery.parse({ email: email.toUpperCase() }));
     expect(byEmail.objects.map((a) => a.auth_id)).toEqual([created.auth_id]);

@@ -50,9 +50,15 @@ describe('subaccounts (real Postgres and NATS)', () => {
     const page = await subaccounts.list({ caller: main.caller, query: { limit: 1, offset: 1 } });
     expect(page.objects.map((s) => s.auth_id)).toEqual([a.auth_id]);
 
-    await subaccounts.update(parseOrThrow(subaccountUpdateRequest, { caller: main.caller, subaccount_id: a.auth_id, body: { name: 'Alpha 2', enabled: 'false' } }));
+    await subaccounts.update(
+      parseOrThrow(subaccountUpdateRequest, { caller: main.caller, subaccount_id: a.auth_id, body: { name: 'Alpha 2', enabled: 'false' } }),
+    );
     await notices.waitFor(a.auth_id);
-    await expect(subaccounts.get({ caller: main.caller, subaccount_id: a.auth_id })).resolves.toMatchObject({ name: 'Alpha 2', enabled: false, modified: today });
+    await expect(subaccounts.get({ caller: main.caller, subaccount_id: a.auth_id })).resolves.toMatchObject({
+      name: 'Alpha 2',
+      enabled: false,
+      modified: today,
+    });
 
     await subaccounts.delete(parseOrThrow(subaccountDeleteRequest, { caller: main.caller, subaccount_id: b.auth_id, body: {} }));
     await expect(subaccounts.get({ caller: main.caller, subaccount_id: b.auth_id })).rejects.toMatchObject({ code: IdentityErrors.SUBACCOUNT_NOT_FOUND });
@@ -64,7 +70,9 @@ describe('subaccounts (real Postgres and NATS)', () => {
     const sub = await openSubaccount(app, main);
     await subaccounts.delete({ caller: main.caller, subaccount_id: sub.caller.auth_id, body: { cascade: true } });
     await notices.waitFor(sub.caller.auth_id);
-    const [row] = await app.get(DataSource).query(`SELECT subject, payload FROM identity.outbox_events WHERE payload->'data'->>'auth_id' = $1`, [sub.caller.auth_id]);
+    const [row] = await app
+      .get(DataSource)
+      .query(`SELECT subject, payload FROM identity.outbox_events WHERE payload->'data'->>'auth_id' = $1`, [sub.caller.auth_id]);
     expect(row.subject).toBe('events.identity.subaccount.deleted.v1');
     expect(row.payload.data).toMatchObject({ auth_id: sub.caller.auth_id, main_auth_id: main.caller.auth_id, cascade: true });
     await expect(app.get(CredentialsService).authenticate({ auth_id: sub.caller.auth_id, auth_token: sub.token })).rejects.toMatchObject({
@@ -87,8 +95,12 @@ describe('subaccounts (real Postgres and NATS)', () => {
     await expect(subaccounts.get({ caller: main.caller, subaccount_id: 'SA-not-an-id' })).rejects.toMatchObject(notFound);
     await expect(subaccounts.get({ caller: sub.caller, subaccount_id: sibling.caller.auth_id })).rejects.toMatchObject(notFound);
     await expect(subaccounts.delete({ caller: sub.caller, subaccount_id: sibling.caller.auth_id, body: { cascade: true } })).rejects.toMatchObject(notFound);
-    await expect(subaccounts.create({ caller: sub.caller, body: { name: 'x', enabled: true } })).rejects.toMatchObject({ code: IdentityErrors.MAIN_ACCOUNT_REQUIRED });
-    await expect(subaccounts.list({ caller: sub.caller, query: { limit: 20, offset: 0 } })).rejects.toMatchObject({ code: IdentityErrors.MAIN_ACCOUNT_REQUIRED });
+    await expect(subaccounts.create({ caller: sub.caller, body: { name: 'x', enabled: true } })).rejects.toMatchObject({
+      code: IdentityErrors.MAIN_ACCOUNT_REQUIRED,
+    });
+    await expect(subaccounts.list({ caller: sub.caller, query: { limit: 20, offset: 0 } })).rejects.toMatchObject({
+      code: IdentityErrors.MAIN_ACCOUNT_REQUIRED,
+    });
   });
 
   it('refuses bad input with a validation error', () => {

@@ -29,14 +29,13 @@ class VerifyWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
   onApplicationBootstrap(): void {
     const env = { redisUrl: this.config.REDIS_URL, prefix: this.config.REDIS_PREFIX };
     this.workers = [
-      startWorker(
-        deliverySpec,
-        { deliver: { run: (job) => this.delivery.deliver(job), exhausted: (job, err) => this.delivery.exhausted(job, err) } },
-        env,
-        { concurrency: this.config.VERIFY_DELIVERY_CONCURRENCY },
-      ),
+      startWorker(deliverySpec, { deliver: { run: (job) => this.delivery.deliver(job), exhausted: (job, err) => this.delivery.exhausted(job, err) } }, env, {
+        concurrency: this.config.VERIFY_DELIVERY_CONCURRENCY,
+      }),
       // An expiry job that fails for good leaves the session to the sweeper, which expires every overdue session.
-      startWorker(expirySpec, { expire: { run: (job) => this.expiry.expire(job), exhausted: (job, err) => this.expiry.exhausted(job, err) } }, env, { concurrency: 20 }),
+      startWorker(expirySpec, { expire: { run: (job) => this.expiry.expire(job), exhausted: (job, err) => this.expiry.exhausted(job, err) } }, env, {
+        concurrency: 20,
+      }),
     ];
   }
 
@@ -53,7 +52,10 @@ class VerifyWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
     {
       provide: CircuitBreaker,
       useFactory: (c: VerifyConfig) =>
-        new CircuitBreaker(new Redis(redisOptions(c.REDIS_URL, 'producer')), c.REDIS_PREFIX, { threshold: c.VERIFY_BREAKER_THRESHOLD, coolDownMs: c.VERIFY_BREAKER_COOLDOWN_MS }),
+        new CircuitBreaker(new Redis(redisOptions(c.REDIS_URL, 'producer')), c.REDIS_PREFIX, {
+          threshold: c.VERIFY_BREAKER_THRESHOLD,
+          coolDownMs: c.VERIFY_BREAKER_COOLDOWN_MS,
+        }),
       inject: [VERIFY_CONFIG],
     },
     DeliveryRepository,

@@ -31,12 +31,34 @@ class RpcCloser implements OnApplicationShutdown {
 }
 
 @Module({
-  controllers: [SessionsRpcController, AppsRpcController, SendersRpcController, AttemptsRpcController, ReceiptsRpcController, DevOutboxRpcController, healthController('verify')],
+  controllers: [
+    SessionsRpcController,
+    AppsRpcController,
+    SendersRpcController,
+    AttemptsRpcController,
+    ReceiptsRpcController,
+    DevOutboxRpcController,
+    healthController('verify'),
+  ],
   providers: [
     ...verifyCoreProviders,
-    { provide: RpcClient, useFactory: async (c: VerifyConfig) => new RpcClient(await connectNats(c.NATS_URL, 'verify-rpc'), c.NATS_TIMEOUT_MS), inject: [VERIFY_CONFIG] },
+    {
+      provide: RpcClient,
+      useFactory: async (c: VerifyConfig) => new RpcClient(await connectNats(c.NATS_URL, 'verify-rpc'), c.NATS_TIMEOUT_MS),
+      inject: [VERIFY_CONFIG],
+    },
     RpcCloser,
     BillingClient,
-    AppsRepository, AppsService, SendersService, AttemptsService, ReceiptsService, DeliveryRepository, SessionsService, DevOutboxRepository, AccountDataRepository, IdentityEventsConsumer],
+    AppsRepository,
+    AppsService,
+    SendersService,
+    AttemptsService,
+    ReceiptsService,
+    DeliveryRepository,
+    SessionsService,
+    DevOutboxRepository,
+    AccountDataRepository,
+    IdentityEventsConsumer,
+  ],
 })
 export class VerifyModule {}

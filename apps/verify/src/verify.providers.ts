@@ -27,7 +27,12 @@ export const verifyCoreProviders: Provider[] = [
     provide: ProviderRegistry,
     useFactory: (c: VerifyConfig) =>
       new ProviderRegistry(
-        { twilioApiUrl: c.SIGNET_TWILIO_API_URL, plivoApiUrl: c.SIGNET_PLIVO_API_URL, vonageRestUrl: c.SIGNET_VONAGE_REST_URL, vonageApiUrl: c.SIGNET_VONAGE_API_URL },
+        {
+          twilioApiUrl: c.SIGNET_TWILIO_API_URL,
+          plivoApiUrl: c.SIGNET_PLIVO_API_URL,
+          vonageRestUrl: c.SIGNET_VONAGE_REST_URL,
+          vonageApiUrl: c.SIGNET_VONAGE_API_URL,
+        },
         { connectTimeoutMs: c.VERIFY_PROVIDER_CONNECT_TIMEOUT_MS, totalTimeoutMs: c.VERIFY_PROVIDER_TIMEOUT_MS },
       ),
     inject: [VERIFY_CONFIG],

@@ -21,7 +21,11 @@ import { attemptEvents, attemptState, queuedAttempt, ring, triesOf } from './sup
 // fakes: fallback on any API error, skipped senders, the shared circuit breaker, and the one final-failure path.
 describe('OTP delivery: routing, fallback, breaker, final failure', () => {
   const prefix = `signet-test-delivery-${randomUUID().slice(0, 8)}`;
-  const spec: QueueSpec<'deliver'> = { name: 'verify.otp-delivery', jobs: ['deliver'], defaultJobOptions: { attempts: 2, backoff: { type: 'fixed', delay: 50 } } };
+  const spec: QueueSpec<'deliver'> = {
+    name: 'verify.otp-delivery',
+    jobs: ['deliver'],
+    defaultJobOptions: { attempts: 2, backoff: { type: 'fixed', delay: 50 } },
+  };
   const env = { redisUrl: process.env.REDIS_URL as string, prefix };
   const twilio = new FakeTwilio();
   const plivo = new FakePlivo();
@@ -37,7 +41,13 @@ describe('OTP delivery: routing, fallback, breaker, final failure', () => {
   let exhaustedFails = false;
   const senders = { twilio: randomUUID(), plivo: randomUUID(), vonage: randomUUID() };
 
-  const route = (key: keyof typeof senders, provider: Route['provider'], numbers: Route['numbers']): Route => ({ key: senders[key], senderUuid: senders[key], provider, numbers, channels: ['sms', 'voice'] });
+  const route = (key: keyof typeof senders, provider: Route['provider'], numbers: Route['numbers']): Route => ({
+    key: senders[key],
+    senderUuid: senders[key],
+    provider,
+    numbers,
+    channels: ['sms', 'voice'],
+  });
   let twilioRoute: Route;
   let plivoRoute: Route;
   let vonageRoute: Route;
@@ -46,7 +56,10 @@ describe('OTP delivery: routing, fallback, breaker, final failure', () => {
     ds = await new DataSource({ type: 'postgres', url: process.env.DATABASE_URL }).initialize();
     redis = new Redis(process.env.REDIS_URL as string);
     await Promise.all([twilio.start(), plivo.start(), vonage.start()]);
-    registry = new ProviderRegistry({ twilioApiUrl: twilio.url, plivoApiUrl: plivo.url, vonageRestUrl: vonage.url, vonageApiUrl: vonage.url }, { connectTimeoutMs: 300, totalTimeoutMs: 600 });
+    registry = new ProviderRegistry(
+      { twilioApiUrl: twilio.url, plivoApiUrl: plivo.url, vonageRestUrl: vonage.url, vonageApiUrl: vonage.url },
+      { connectTimeoutMs: 300, totalTimeoutMs: 600 },
+    );
     breaker = new CircuitBreaker(redis, prefix, { threshold: 2, coolDownMs: 60_000 });
     const tw = twilio.addAccount([{ phone_number: '+14155550001', sms: true, voice: true }]);
     const pl = plivo.addAccount([{ number: '14155550002', sms: true, voice: true }]);
@@ -105,8 +118,21 @@ describe('OTP delivery: routing, fallback, breaker, final failure', () => {
     const state = await attemptState(ds, attempt);
     expect(state).toMatchObject({ status: 'sent', provider: 'twilio', sender_uuid: senders.twilio, error_code: null });
     expect(state.provider_ref).toMatch(/^SM/);
-    expect(twilio.sends.find((s) => s.ref === state.provider_ref)).toMatchObject({ from: '+14155550001', text: 'Your Acme code is 424242', callbackUrl: `http://127.0.0.1:1/webhooks/twilio/sms/${attempt}` });
-    expect(await triesOf(ds, attempt)).toEqual([expect.objectContaining({ seq: 1, provider: 'twilio', sender_uuid: senders.twilio, from_number: '+14155550001', outcome: 'accepted', provider_ref: state.provider_ref })]);
+    expect(twilio.sends.find((s) => s.ref === state.provider_ref)).toMatchObject({
+      from: '+14155550001',
+      text: 'Your Acme code is 424242',
+      callbackUrl: `http://127.0.0.1:1/webhooks/twilio/sms/${attempt}`,
+    });
+    expect(await triesOf(ds, attempt)).toEqual([
+      expect.objectContaining({
+        seq: 1,
+        provider: 'twilio',
+        sender_uuid: senders.twilio,
+        from_number: '+14155550001',
+        outcome: 'accepted',
+        provider_ref: state.provider_ref,
+      }),
+    ]);
     expect(await attemptEvents(ds, attempt)).toEqual([{ status: 'sent', error_code: null, provider: 'twilio', sender_uuid: senders.twilio }]);
   });
 
@@ -116,7 +142,10 @@ describe('OTP delivery: routing, fallback, breaker, final failure', () => {
     const a = await deliver();
     await ended(a);
     expect(await attemptState(ds, a)).toMatchObject({ status: 'sent', provider: 'plivo', sender_uuid: senders.plivo });
-    expect((await triesOf(ds, a)).map((t) => [t.provider, t.outcome])).toEqual([['twilio', 'refused'], ['plivo', 'accepted']]);
+    expect((await triesOf(ds, a)).map((t) => [t.provider, t.outcome])).toEqual([
+      ['twilio', 'refused'],
+      ['plivo', 'accepted'],
+    ]);
     expect((await triesOf(ds, a))[0].error).toMatch(/HTTP 500/);
 
     twilio.failWith = undefined;
@@ -126,7 +155,10 @@ describe('OTP delivery: routing, fallback, breaker, final failure', () => {
     await ended(b);
     expect(await attemptState(ds, b)).toMatchObject({ status: 'in-progress', provider: 'vonage' });
     const tries = await triesOf(ds, b);
-    expect(tries.map((t) => [t.provider, t.outcome])).toEqual([['plivo', 'refused'], ['vonage', 'accepted']]);
+    expect(tries.map((t) => [t.provider, t.outcome])).toEqual([
+      ['plivo', 'refused'],
+      ['vonage', 'accepted'],
+    ]);
     expect(tries[0].error).toMatch(/timed out after 600 ms/);
   });
 
@@ -138,7 +170,10 @@ describe('OTP delivery: routing, fallback, breaker, final failure', () => {
     await ended(a);
     expect(await attemptState(ds, a)).toMatchObject({ status: 'sent', provider: 'plivo' });
     const tries = await triesOf(ds, a);
-    expect(tries.map((t) => [t.provider, t.outcome])).toEqual([['twilio', 'skipped'], ['plivo', 'accepted']]);
+    expect(tries.map((t) => [t.provider, t.outcome])).toEqual([
+      ['twilio', 'skipped'],
+      ['plivo', 'accepted'],
+    ]);
     expect(tries[0].error).toBe('no number serves US on sms');
     expect(twilio.sendRequests.length).toBe(sendsBefore);
   });
@@ -163,7 +198,12 @@ describe('OTP delivery: routing, fallback, breaker, final failure', () => {
     const { attempt } = await queuedAttempt(ds, { ageSeconds: 60 });
     await queue.add('deliver', { attempt_uuid: attempt }, { jobId: attempt });
     await ended(attempt);
-    expect(await attemptState(ds, attempt)).toMatchObject({ status: 'failed', error_code: AttemptErrorCodes.ALL_SENDERS_REFUSED, provider: null, sender_uuid: null });
+    expect(await attemptState(ds, attempt)).toMatchObject({
+      status: 'failed',
+      error_code: AttemptErrorCodes.ALL_SENDERS_REFUSED,
+      provider: null,
+      sender_uuid: null,
+    });
     expect(await attemptEvents(ds, attempt)).toEqual([{ status: 'failed', error_code: 'ALL_SENDERS_REFUSED', provider: null, sender_uuid: null }]);
     // Two runs (attempts: 2), two senders each, all refused: four tries.
     expect((await triesOf(ds, attempt)).map((t) => t.outcome)).toEqual(['refused', 'refused', 'refused', 'refused']);
@@ -197,7 +237,12 @@ describe('OTP delivery: routing, fallback, breaker, final failure', () => {
     await queue.add('deliver', { attempt_uuid: attempt }, { jobId: attempt });
     await ended(attempt);
     expect(twilio.sendRequests.length).toBe(before);
-    expect(await attemptState(ds, attempt)).toMatchObject({ status: 'failed', error_code: AttemptErrorCodes.DELIVERY_UNCONFIRMED, provider: 'twilio', sender_uuid: senders.twilio });
+    expect(await attemptState(ds, attempt)).toMatchObject({
+      status: 'failed',
+      error_code: AttemptErrorCodes.DELIVERY_UNCONFIRMED,
+      provider: 'twilio',
+      sender_uuid: senders.twilio,
+    });
     expect((await triesOf(ds, attempt)).map((t) => t.outcome)).toEqual(['unconfirmed']);
   });
 });

@@ -35,7 +35,10 @@ describe('verify applies identity events (real Postgres and JetStream)', () => {
          'in-progress', '\\x00', 10, 5, now() + interval '10 minutes')`,
       [session, appUuid, accountId, mainId],
     );
-    await ds.query(`INSERT INTO verify.attempts (uuid, session_uuid, sequence, channel, status) VALUES ($1, $2, 1, 'sms', 'delivered')`, [randomUUID(), session]);
+    await ds.query(`INSERT INTO verify.attempts (uuid, session_uuid, sequence, channel, status) VALUES ($1, $2, 1, 'sms', 'delivered')`, [
+      randomUUID(),
+      session,
+    ]);
     await ds.query(
       `INSERT INTO verify.dev_outbox (attempt_uuid, session_uuid, account_id, main_account_id, recipient, channel, text) VALUES ($1, $2, $3, $4, '14155550100', 'sms', 'hi')`,
       [randomUUID(), session, accountId, mainId],

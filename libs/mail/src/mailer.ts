@@ -76,7 +76,11 @@ export function createMailer(env: MailEnv = process.env): ClosableMailer {
   return {
     async send(m) {
       const entry: DevMail = { to: m.to, subject: m.subject, text: m.text, html: m.html, sent_at: new Date().toISOString() };
-      await redis.multi().lpush(key, JSON.stringify(entry)).ltrim(key, 0, DEV_MAIL_LIMIT - 1).exec();
+      await redis
+        .multi()
+        .lpush(key, JSON.stringify(entry))
+        .ltrim(key, 0, DEV_MAIL_LIMIT - 1)
+        .exec();
     },
     async close() {
       redis.disconnect();

@@ -31,13 +31,20 @@ describe('consumeEvents (real JetStream)', () => {
   it('acknowledges only after the handler succeeds and redelivers a failure', async () => {
     const calls: string[] = [];
     let failOnce = true;
-    const events = await consumeEventsWith(nc, consumer, schemas, [subject], async (event) => {
-      calls.push(event.id);
-      if (failOnce) {
-        failOnce = false;
-        throw new Error('database down');
-      }
-    }, { logger });
+    const events = await consumeEventsWith(
+      nc,
+      consumer,
+      schemas,
+      [subject],
+      async (event) => {
+        calls.push(event.id);
+        if (failOnce) {
+          failOnce = false;
+          throw new Error('database down');
+        }
+      },
+      { logger },
+    );
     const event = envelope({ n: 1 });
     await jetstream(nc).publish(natsSubject(subject), JSON.stringify(event), { msgID: event.id });
 

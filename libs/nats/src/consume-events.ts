@@ -108,7 +108,13 @@ export async function consumeEventsWith<M extends EventSchemas, S extends keyof 
 
 type Deliver = (event: EventEnvelope, subject: string, meta: EventMeta) => Promise<void>;
 
-async function drain(messages: ConsumerMessages, schema: z.ZodType<EventEnvelope>, handler: Deliver, logger: ConsumeOptions['logger'] & object, concurrency: number): Promise<void> {
+async function drain(
+  messages: ConsumerMessages,
+  schema: z.ZodType<EventEnvelope>,
+  handler: Deliver,
+  logger: ConsumeOptions['logger'] & object,
+  concurrency: number,
+): Promise<void> {
   const inflight = new Set<Promise<void>>();
   for await (const m of messages) {
     const p: Promise<void> = handle(m, schema, handler, logger).finally(() => inflight.delete(p));

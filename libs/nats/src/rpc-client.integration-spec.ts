@@ -29,7 +29,10 @@ describe('RpcClient against a real NATS', () => {
     // A stand-in replica on a real subject, under its own queue group, answering what the test says.
     const subject = 'billing-alerts.health.check';
     const answering = (response: unknown) =>
-      nc.subscribe(natsSubject(subject), { queue: `rpc-spec-${Math.random()}`, callback: (_e, m) => void m.respond(JSON.stringify({ response, isDisposed: true })) });
+      nc.subscribe(natsSubject(subject), {
+        queue: `rpc-spec-${Math.random()}`,
+        callback: (_e, m) => void m.respond(JSON.stringify({ response, isDisposed: true })),
+      });
     const report = { service: 'billing-alerts', status: 'ok', checks: { postgres: 'ok' } };
 
     it('returns a reply that matches its schema, as sent', async () => {
@@ -62,7 +65,9 @@ describe('RpcClient against a real NATS', () => {
   });
 
   it('turns a coded error reply into a DomainError with that code', async () => {
-    const sub = nc.subscribe(natsSubject('coded.error.call'), { callback: (_e, m) => void m.respond(JSON.stringify({ err: { code: 'X_CODE', message: 'nope' }, isDisposed: true })) });
+    const sub = nc.subscribe(natsSubject('coded.error.call'), {
+      callback: (_e, m) => void m.respond(JSON.stringify({ err: { code: 'X_CODE', message: 'nope' }, isDisposed: true })),
+    });
     await expect(new RpcClient(nc, 1000).request('coded.error.call', {})).rejects.toMatchObject({ code: 'X_CODE', message: 'nope' });
     sub.unsubscribe();
   });

@@ -7,7 +7,10 @@ import { NamespacedServerNats, natsServerOptions } from './rpc-server.js';
 
 /** Boots a NATS microservice: queue group = service name, coded errors out, graceful shutdown on SIGTERM. */
 export async function startNatsService(service: ServiceName, module: Type<unknown>, natsUrl: string): Promise<INestMicroservice> {
-  const app = await NestFactory.createMicroservice(module, { strategy: new NamespacedServerNats(natsServerOptions(service, natsUrl)), logger: createLogger(service) });
+  const app = await NestFactory.createMicroservice(module, {
+    strategy: new NamespacedServerNats(natsServerOptions(service, natsUrl)),
+    logger: createLogger(service),
+  });
   app.useGlobalFilters(new RpcErrorFilter());
   app.enableShutdownHooks();
   await app.listen();

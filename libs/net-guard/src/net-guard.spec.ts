@@ -8,10 +8,25 @@ const dev = { allowPrivate: true };
 const publicResolver = async (): Promise<string[]> => ['93.184.216.34'];
 
 describe('addressRefusal', () => {
-  it.each(['127.0.0.1', '10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.169.254', '100.100.100.200', '0.0.0.0', '224.0.0.1', '255.255.255.255', '::1', '::', 'fe80::1', 'fc00::1', 'ff02::1', '::ffff:127.0.0.1', '::ffff:10.0.0.1', 'fd00:ec2::254'])(
-    'refuses %s in production',
-    (ip) => expect(addressRefusal(ip, strict)).not.toBeNull(),
-  );
+  it.each([
+    '127.0.0.1',
+    '10.1.2.3',
+    '172.16.0.1',
+    '192.168.1.1',
+    '169.254.169.254',
+    '100.100.100.200',
+    '0.0.0.0',
+    '224.0.0.1',
+    '255.255.255.255',
+    '::1',
+    '::',
+    'fe80::1',
+    'fc00::1',
+    'ff02::1',
+    '::ffff:127.0.0.1',
+    '::ffff:10.0.0.1',
+    'fd00:ec2::254',
+  ])('refuses %s in production', (ip) => expect(addressRefusal(ip, strict)).not.toBeNull());
   it.each(['93.184.216.34', '8.8.8.8', '2606:2800:220:1:248:1893:25c8:1946'])('accepts public %s', (ip) => expect(addressRefusal(ip, strict)).toBeNull());
   it('allows loopback and private with allowPrivate, never metadata or multicast', () => {
     expect(addressRefusal('127.0.0.1', dev)).toBeNull();

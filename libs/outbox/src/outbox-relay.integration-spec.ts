@@ -40,11 +40,13 @@ describe('OutboxRelay', () => {
     const subject = `events.spec.${run}.thing.happened.v1`;
     const first = await commit(150, subject);
     // A rolled-back change never becomes an event.
-    await ds.transaction(async (em) => {
-      const e = envelope('spec.happened', { rolledBack: true });
-      await em.query(`INSERT INTO "${schema}".outbox_events (id, subject, payload) VALUES ($1, $2, $3)`, [e.id, subject, e]);
-      throw new Error('roll back');
-    }).catch(() => undefined);
+    await ds
+      .transaction(async (em) => {
+        const e = envelope('spec.happened', { rolledBack: true });
+        await em.query(`INSERT INTO "${schema}".outbox_events (id, subject, payload) VALUES ($1, $2, $3)`, [e.id, subject, e]);
+        throw new Error('roll back');
+      })
+      .catch(() => undefined);
 
     const relay = new OutboxRelay(ds, schema, nc, 50);
     relay.start();

@@ -49,7 +49,10 @@ describe('handleOnce', () => {
   it('forgets ids older than eight days, and only those', async () => {
     const old = envelope('events.spec.old.v1', {});
     const recent = envelope('events.spec.recent.v1', {});
-    await ds.query(`INSERT INTO "${schema}".processed_events (id, type, processed_at) VALUES ($1, 'x', now() - interval '8 days 1 minute'), ($2, 'x', now() - interval '7 days 23 hours')`, [old.id, recent.id]);
+    await ds.query(
+      `INSERT INTO "${schema}".processed_events (id, type, processed_at) VALUES ($1, 'x', now() - interval '8 days 1 minute'), ($2, 'x', now() - interval '7 days 23 hours')`,
+      [old.id, recent.id],
+    );
     await pruneProcessedEvents(ds, schema);
     const left = (await ds.query(`SELECT id FROM "${schema}".processed_events WHERE id = ANY($1)`, [[old.id, recent.id]])).map((r: { id: string }) => r.id);
     expect(left).toEqual([recent.id]);

@@ -56,7 +56,9 @@ describe('Plivo signatures', () => {
   it('a changed field or URL no longer validates', () => {
     const url = 'https://example.com/cb';
     const h = plivoSignatureHeaders('POST', url, fields, { token: TOKEN, mainToken: TOKEN });
-    expect(plivo.validateV3Signature('POST', url, h['X-Plivo-Signature-V3-Nonce'], TOKEN, h['X-Plivo-Signature-V3'], { ...fields, ChannelStatus: 'failed' })).toBe(false);
+    expect(
+      plivo.validateV3Signature('POST', url, h['X-Plivo-Signature-V3-Nonce'], TOKEN, h['X-Plivo-Signature-V3'], { ...fields, ChannelStatus: 'failed' }),
+    ).toBe(false);
     expect(plivo.validateSignature('https://example.com/other', h['X-Plivo-Signature-V2-Nonce'], h['X-Plivo-Signature-V2'], TOKEN)).toBe(false);
   });
 

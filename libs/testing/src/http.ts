@@ -17,7 +17,15 @@ export function apiClient(baseUrl: string, authId: string, token: string) {
       const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
       const req = http.request(
         `${baseUrl}${path}`,
-        { method, headers: { authorization: auth, 'content-type': 'application/json', ...(payload ? { 'content-length': Buffer.byteLength(payload) } : {}), ...headers } },
+        {
+          method,
+          headers: {
+            authorization: auth,
+            'content-type': 'application/json',
+            ...(payload ? { 'content-length': Buffer.byteLength(payload) } : {}),
+            ...headers,
+          },
+        },
         (res) => {
           let text = '';
           res.setEncoding('utf8');

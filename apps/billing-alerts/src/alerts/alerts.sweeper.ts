@@ -16,7 +16,10 @@ export class AlertsSweeper implements OnApplicationBootstrap, OnApplicationShutd
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sweep().catch((err) => this.logger.warn(`sweep failed: ${(err as Error).message}`)), this.config.BILLING_SWEEP_INTERVAL_MS);
+    this.timer = setInterval(
+      () => void this.sweep().catch((err) => this.logger.warn(`sweep failed: ${(err as Error).message}`)),
+      this.config.BILLING_SWEEP_INTERVAL_MS,
+    );
   }
 
   async sweep(): Promise<void> {

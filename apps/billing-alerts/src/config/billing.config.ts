@@ -4,10 +4,19 @@ import { z } from 'zod';
 
 export const billingConfigSchema = infraSchema.extend({
   /** The bootstrap account (identity creates it) gets this much trial credit once, recorded in the ledger. */
-  SIGNET_BOOTSTRAP_AUTH_ID: z.string().regex(/^MA[A-Z0-9]{18}$/, 'must be MA followed by 18 of A-Z0-9').optional(),
-  SIGNET_BOOTSTRAP_CREDITS: z.string().regex(/^\d{1,11}(\.\d{1,5})?$/, 'must be a decimal amount with at most 5 decimals').default('10.00000'),
+  SIGNET_BOOTSTRAP_AUTH_ID: z
+    .string()
+    .regex(/^MA[A-Z0-9]{18}$/, 'must be MA followed by 18 of A-Z0-9')
+    .optional(),
+  SIGNET_BOOTSTRAP_CREDITS: z
+    .string()
+    .regex(/^\d{1,11}(\.\d{1,5})?$/, 'must be a decimal amount with at most 5 decimals')
+    .default('10.00000'),
   /** The platform's own Verify account (identity's console phone codes): never charged. The same variable as identity's. */
-  SIGNET_CONSOLE_VERIFY_ACCOUNT: z.string().regex(/^MA[A-Z0-9]{18}$/, 'must be MA followed by 18 of A-Z0-9').default(DEFAULT_CONSOLE_VERIFY_ACCOUNT),
+  SIGNET_CONSOLE_VERIFY_ACCOUNT: z
+    .string()
+    .regex(/^MA[A-Z0-9]{18}$/, 'must be MA followed by 18 of A-Z0-9')
+    .default(DEFAULT_CONSOLE_VERIFY_ACCOUNT),
   /** SMTP for balance alerts (see libs/mail); unset outside production: the development catcher. */
   SIGNET_SMTP_URL: z.string().optional(),
   SIGNET_MAIL_FROM: z.string().default('Signet <no-reply@signet.local>'),

@@ -12,7 +12,11 @@ import { BILLING_SCHEMA } from '../database/data-source.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 
 /** Failures that mean nothing was sent: the charge goes back (DELIVERY_UNCONFIRMED may have been sent: kept). */
-const REFUNDED_ERRORS: ReadonlySet<string> = new Set([AttemptErrorCodes.ALL_SENDERS_REFUSED, AttemptErrorCodes.SESSION_ENDED, AttemptErrorCodes.DELIVERY_ERROR]);
+const REFUNDED_ERRORS: ReadonlySet<string> = new Set([
+  AttemptErrorCodes.ALL_SENDERS_REFUSED,
+  AttemptErrorCodes.SESSION_ENDED,
+  AttemptErrorCodes.DELIVERY_ERROR,
+]);
 /** Statuses of an attempt a sender accepted. */
 const CARRIED = new Set(['sent', 'delivered', 'in-progress', 'completed', 'undelivered']);
 

@@ -108,7 +108,9 @@ export class LedgerRepository {
     return Object.fromEntries(authIds.map((id) => [id, rows.find((r) => r.auth_id === id)?.balance_micros ?? '0']));
   }
 
-  async chargeOf(attemptUuid: string): Promise<{ auth_id: string; account_id: string; amount_micros: string; channel: string; country_iso: string } | undefined> {
+  async chargeOf(
+    attemptUuid: string,
+  ): Promise<{ auth_id: string; account_id: string; amount_micros: string; channel: string; country_iso: string } | undefined> {
     const rows = await this.ds.query(
       `SELECT auth_id, account_id, amount_micros::text, channel, country_iso FROM billing.ledger WHERE attempt_uuid = $1 AND kind = 'charge'`,
       [attemptUuid],
@@ -123,7 +125,10 @@ export class LedgerRepository {
     return rows[0];
   }
 
-  async rechargeOf(authId: string, reference: string): Promise<{ uuid: string; amount_micros: string; balance_after_micros: string; created_at: string } | undefined> {
+  async rechargeOf(
+    authId: string,
+    reference: string,
+  ): Promise<{ uuid: string; amount_micros: string; balance_after_micros: string; created_at: string } | undefined> {
     const rows = await this.ds.query(
       `SELECT uuid, amount_micros::text, balance_after_micros::text, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_at
        FROM billing.ledger WHERE auth_id = $1 AND reference = $2 AND kind = 'recharge'`,

@@ -22,7 +22,8 @@ import { type Entry, LedgerRepository, type Moved } from './ledger.repository.js
 const PRICE_COLUMN = { sms: 'sms_micros', voice: 'voice_micros', validation: 'validation_micros' } as const;
 const priceOf = (channel: keyof typeof PRICE_COLUMN) => `-(SELECT ${PRICE_COLUMN[channel]} FROM billing.prices WHERE country_iso = $10::text)`;
 
-const insufficient = () => new DomainError(BillingErrors.INSUFFICIENT_CREDIT, 'insufficient credit: the account balance cannot cover this charge; add credit and retry');
+const insufficient = () =>
+  new DomainError(BillingErrors.INSUFFICIENT_CREDIT, 'insufficient credit: the account balance cannot cover this charge; add credit and retry');
 const closed = () => new DomainError(BillingErrors.ACCOUNT_CLOSED, 'the account is closed and can no longer be charged');
 const noPrice = (iso: string) => new DomainError(BillingErrors.PRICE_NOT_FOUND, `no price for destination country ${iso}`);
 
@@ -46,7 +47,14 @@ export class LedgerService {
   async chargeAttempt({ caller, attempt_uuid, country_iso, channel }: ChargeAttemptRequest): Promise<ChargeResult> {
     const free = this.uncharged(caller);
     if (free) return free;
-    const entry: Entry = { authId: caller.main_auth_id, accountId: caller.auth_id, kind: 'charge', attemptUuid: attempt_uuid, channel, countryIso: country_iso };
+    const entry: Entry = {
+      authId: caller.main_auth_id,
+      accountId: caller.auth_id,
+      kind: 'charge',
+      attemptUuid: attempt_uuid,
+      channel,
+      countryIso: country_iso,
+    };
     const moved = await this.applyOnce(entry, priceOf(channel), [country_iso]);
     if (moved) return this.charged(moved);
     const prior = await this.ledger.chargeOf(attempt_uuid);
@@ -103,7 +111,14 @@ export class LedgerService {
   async chargeValidation({ caller, session_uuid, country_iso }: ChargeValidationRequest): Promise<ChargeResult> {
     const free = this.uncharged(caller);
     if (free) return free;
-    const entry: Entry = { authId: caller.main_auth_id, accountId: caller.auth_id, kind: 'charge', sessionUuid: session_uuid, channel: 'validation', countryIso: country_iso };
+    const entry: Entry = {
+      authId: caller.main_auth_id,
+      accountId: caller.auth_id,
+      kind: 'charge',
+      sessionUuid: session_uuid,
+      channel: 'validation',
+      countryIso: country_iso,
+    };
     const moved = await this.applyOnce(entry, priceOf('validation'), [country_iso]);
     if (moved) return this.charged(moved);
     const prior = await this.ledger.validationOf(session_uuid);
@@ -125,7 +140,10 @@ export class LedgerService {
     const stored = await this.ledger.rechargeOf(auth_id, body.reference);
     if (!stored) throw closed();
     if (stored.amount_micros !== body.amount) {
-      throw new DomainError(BillingErrors.CREDIT_REFERENCE_CONFLICT, `reference ${JSON.stringify(body.reference)} was already used for a credit of another amount`);
+      throw new DomainError(
+        BillingErrors.CREDIT_REFERENCE_CONFLICT,
+        `reference ${JSON.stringify(body.reference)} was already used for a credit of another amount`,
+      );
     }
     return {
       entry_uuid: stored.uuid,

@@ -44,7 +44,16 @@ export class PricingRepository {
       await this.ds.query(
         `INSERT INTO billing.prices (country_iso, country, country_code, sms_micros, voice_micros, validation_micros, sms_own_sender_micros, voice_own_sender_micros)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (country_iso) DO NOTHING`,
-        [country_iso, body.country, body.country_code, body.sms_rate, body.voice_rate, body.validation_rate ?? '0', body.sms_own_sender_rate ?? '0', body.voice_own_sender_rate ?? '0'],
+        [
+          country_iso,
+          body.country,
+          body.country_code,
+          body.sms_rate,
+          body.voice_rate,
+          body.validation_rate ?? '0',
+          body.sms_own_sender_rate ?? '0',
+          body.voice_own_sender_rate ?? '0',
+        ],
       );
     }
     return this.get(country_iso);

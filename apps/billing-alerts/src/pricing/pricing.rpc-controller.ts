@@ -25,7 +25,11 @@ export class PricingRpcController {
   async set(@Payload() data: unknown): Promise<PriceView> {
     const request = parseOrThrow(pricingSetRequest, data);
     const view = await this.prices.set(request);
-    if (!view) throw new DomainError(BillingErrors.PRICE_NOT_FOUND, `country ${request.country_iso} is not listed: give country, country_code, sms_rate and voice_rate to add it`);
+    if (!view)
+      throw new DomainError(
+        BillingErrors.PRICE_NOT_FOUND,
+        `country ${request.country_iso} is not listed: give country, country_code, sms_rate and voice_rate to add it`,
+      );
     return view;
   }
 }

@@ -37,12 +37,7 @@ export async function seedPrices(ds: DataSource, csv = readFileSync(priceCsvFile
     `INSERT INTO billing.prices (country_iso, country, country_code, sms_micros, voice_micros, validation_micros, sms_own_sender_micros, voice_own_sender_micros)
      SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[], $8::bigint[])
      ON CONFLICT (country_iso) DO NOTHING RETURNING country_iso`,
-    [
-      col((r) => r.country_iso),
-      col((r) => r.country),
-      col((r) => r.country_code),
-      ...[0, 1, 2, 3, 4].map((i) => col((r) => r.micros[i].toString())),
-    ],
+    [col((r) => r.country_iso), col((r) => r.country), col((r) => r.country_code), ...[0, 1, 2, 3, 4].map((i) => col((r) => r.micros[i].toString()))],
   );
   return inserted.length;
 }

@@ -1,6 +1,13 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { CallbackErrors, type CallbackListResult, type CallbackRetryFailedResult, type CallbackRetryResult, CallbackSubjects, parseTime } from '@signet/contracts/callbacks';
+import {
+  CallbackErrors,
+  type CallbackListResult,
+  type CallbackRetryFailedResult,
+  type CallbackRetryResult,
+  CallbackSubjects,
+  parseTime,
+} from '@signet/contracts/callbacks';
 import { CommonErrors, isUuid } from '@signet/contracts/common';
 import { DomainError } from '@signet/errors';
 import { rpcRequest } from '@signet/nats';

@@ -41,7 +41,13 @@ export class CallbackProcessor {
     } catch (err) {
       if (err instanceof DomainError && err.code === IdentityErrors.ACCOUNT_NOT_FOUND) {
         const now = new Date();
-        await this.callbacks.recordTry(cb.uuid, { started_at: now, latency_ms: 0, http_status: null, error: 'account closed: not sent', response: null }, 'failed', null, replay);
+        await this.callbacks.recordTry(
+          cb.uuid,
+          { started_at: now, latency_ms: 0, http_status: null, error: 'account closed: not sent', response: null },
+          'failed',
+          null,
+          replay,
+        );
         return 'failed';
       }
       return this.later(job, token, Date.now() + TOKENS_RETRY_MS);

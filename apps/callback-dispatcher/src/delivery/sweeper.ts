@@ -23,7 +23,10 @@ export class Sweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sweep().catch((err: Error) => this.logger.warn(`sweep failed: ${err.message}`)), this.config.CALLBACKS_SWEEP_INTERVAL_MS);
+    this.timer = setInterval(
+      () => void this.sweep().catch((err: Error) => this.logger.warn(`sweep failed: ${err.message}`)),
+      this.config.CALLBACKS_SWEEP_INTERVAL_MS,
+    );
   }
 
   /** How many jobs were re-added. */

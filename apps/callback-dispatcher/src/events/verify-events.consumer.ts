@@ -37,9 +37,15 @@ export class VerifyEventsConsumer implements OnApplicationBootstrap, OnApplicati
 
   async onApplicationBootstrap(): Promise<void> {
     this.nc = await connectNats(this.config.NATS_URL, 'callback-dispatcher-verify-events');
-    this.consumer = await consumeEvents(this.nc, 'callback-dispatcher', SUBJECTS, (event, subject, meta) => this.apply(event, subject, meta.streamSeq).then(() => undefined), {
-      concurrency: IN_FLIGHT,
-    });
+    this.consumer = await consumeEvents(
+      this.nc,
+      'callback-dispatcher',
+      SUBJECTS,
+      (event, subject, meta) => this.apply(event, subject, meta.streamSeq).then(() => undefined),
+      {
+        concurrency: IN_FLIGHT,
+      },
+    );
     this.pruner = setInterval(() => void pruneProcessedEvents(this.ds, CALLBACKS_SCHEMA).catch(() => undefined), 3600_000);
   }
 

@@ -24,7 +24,11 @@ export class AdminAccountsController {
   @Get()
   async list(@ApiId() apiId: string, @Query() raw: Record<string, unknown>) {
     const result = await this.rpc.call(IdentitySubjects.adminAccountList, parseOrThrow(adminAccountListQuery, raw), apiId);
-    return { api_id: apiId, meta: pageMeta('/admin/v1/Account/', raw, result.limit, result.offset, result.total_count), objects: result.objects.map(renderAdminAccount) };
+    return {
+      api_id: apiId,
+      meta: pageMeta('/admin/v1/Account/', raw, result.limit, result.offset, result.total_count),
+      objects: result.objects.map(renderAdminAccount),
+    };
   }
 
   @Get(':authId')

@@ -25,7 +25,8 @@ export class AdminAuthGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<ApiRequest>();
     if (!this.expected) throw new DomainError(CommonErrors.FORBIDDEN, 'forbidden: the admin API is disabled (SIGNET_ADMIN_TOKEN is not set)');
     const header = req.headers.authorization ?? '';
-    if (!header.startsWith('Bearer ')) throw new DomainError(CommonErrors.UNAUTHENTICATED, 'authentication failed: Authorization: Bearer <admin token> is required');
+    if (!header.startsWith('Bearer '))
+      throw new DomainError(CommonErrors.UNAUTHENTICATED, 'authentication failed: Authorization: Bearer <admin token> is required');
     await this.throttle.assertAllowed(req.ip);
     if (!timingSafeEqual(sha256(header.slice(7).trim()), this.expected)) {
       await this.throttle.failed(req.ip, 'admin');

@@ -19,7 +19,12 @@ function credentials(header: string | undefined): { authId: string; token: strin
 }
 
 /** What services below the gateway are told about the caller; the rest is the gateway's to enforce. */
-const toCaller = ({ auth_id, main_auth_id, is_subaccount, data_region }: AuthenticatedCaller): Caller => ({ auth_id, main_auth_id, is_subaccount, data_region });
+const toCaller = ({ auth_id, main_auth_id, is_subaccount, data_region }: AuthenticatedCaller): Caller => ({
+  auth_id,
+  main_auth_id,
+  is_subaccount,
+  data_region,
+});
 
 /**
  * HTTP BasicAuth checked by identity (cached until identity says otherwise); the auth id in the path must be the

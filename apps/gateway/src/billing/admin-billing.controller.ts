@@ -37,7 +37,14 @@ export class AdminBillingController {
   @Get('Account/:authId/Refund')
   async refund(@ApiId() apiId: string, @Param('authId') authId: string) {
     const c = await this.rpc.call(BillingSubjects.closureGet, { auth_id: authId }, apiId);
-    return { api_id: apiId, auth_id: c.auth_id, closed_at: c.closed_at, trial: c.trial, cash_credits: formatMoney(c.balance_micros), refundable: formatMoney(c.refundable_micros) };
+    return {
+      api_id: apiId,
+      auth_id: c.auth_id,
+      closed_at: c.closed_at,
+      trial: c.trial,
+      cash_credits: formatMoney(c.balance_micros),
+      refundable: formatMoney(c.refundable_micros),
+    };
   }
 
   @Post('Pricing/:countryIso')

@@ -39,7 +39,11 @@ export class BalanceAlertsController {
     return {
       api_id: apiId,
       meta: { limit: result.limit, offset: result.offset, total_count: result.total_count },
-      objects: result.alerts.map(({ threshold_micros, balance_micros, ...a }) => ({ ...a, threshold: dollars(threshold_micros), balance: formatMoney(balance_micros) })),
+      objects: result.alerts.map(({ threshold_micros, balance_micros, ...a }) => ({
+        ...a,
+        threshold: dollars(threshold_micros),
+        balance: formatMoney(balance_micros),
+      })),
     };
   }
 }

@@ -17,7 +17,12 @@ export function renderPricing(p: PriceView) {
     message: { inbound: ZERO, outbound: rate(p.sms_micros), outbound_networks_list: [] as { group_name: string; rate: string }[] },
     voice: {
       inbound: { ip: ZERO, local: ZERO, tollfree: ZERO },
-      outbound: { ip: ZERO, local: rate(p.voice_micros), tollfree: rate(p.voice_micros), rates: [{ prefix: [String(p.country_code)], rate: formatMoney(p.voice_micros) }] },
+      outbound: {
+        ip: ZERO,
+        local: rate(p.voice_micros),
+        tollfree: rate(p.voice_micros),
+        rates: [{ prefix: [String(p.country_code)], rate: formatMoney(p.voice_micros) }],
+      },
     },
     phone_numbers: { local: ZERO, tollfree: ZERO },
     verify: {
@@ -33,7 +38,12 @@ const csvField = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"`
 /** The whole list, in the same columns as the repository's prices.csv. */
 export function pricingCsv(prices: PriceView[]): string {
   const lines = prices.map((p) =>
-    [p.country_iso, csvField(p.country), String(p.country_code), ...[p.sms_micros, p.voice_micros, p.validation_micros, p.sms_own_sender_micros, p.voice_own_sender_micros].map((m) => formatMoney(m))].join(','),
+    [
+      p.country_iso,
+      csvField(p.country),
+      String(p.country_code),
+      ...[p.sms_micros, p.voice_micros, p.validation_micros, p.sms_own_sender_micros, p.voice_own_sender_micros].map((m) => formatMoney(m)),
+    ].join(','),
   );
   return `${CSV_HEADER}\n${lines.join('\n')}\n`;
 }

@@ -10,7 +10,11 @@ export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionConte
 export const Client = createParamDecorator((_: unknown, ctx: ExecutionContext): ClientInfo => {
   const req = ctx.switchToHttp().getRequest<ConsoleRequest>();
   const device = req.headers['x-signet-device'];
-  return { ip: req.ip, user_agent: String(req.headers['user-agent'] ?? '').slice(0, 512), device_id: typeof device === 'string' && device ? device.slice(0, 128) : undefined };
+  return {
+    ip: req.ip,
+    user_agent: String(req.headers['user-agent'] ?? '').slice(0, 512),
+    device_id: typeof device === 'string' && device ? device.slice(0, 128) : undefined,
+  };
 });
 
 /** A console user acts on their account's API resources as that (main) account. */

@@ -22,7 +22,12 @@ export class ConsoleResourcesController {
   @Needs('billing.read')
   async billing(@ApiId() apiId: string, @CurrentUser() user: ConsoleUser) {
     const a = await this.rpc.call(IdentitySubjects.accountGet, { auth_id: user.auth_id }, apiId);
-    return withApiId(apiId, { cash_credits: formatMoney(a.cash_credits_micros), billing_mode: a.billing_mode, auto_recharge: a.auto_recharge, account_type: a.account_type });
+    return withApiId(apiId, {
+      cash_credits: formatMoney(a.cash_credits_micros),
+      billing_mode: a.billing_mode,
+      auto_recharge: a.auto_recharge,
+      account_type: a.account_type,
+    });
   }
 
   @Get('logs/verify')
@@ -42,7 +47,10 @@ export class ConsoleResourcesController {
   @HttpCode(201)
   @Needs('apps.manage')
   async createApp(@ApiId() apiId: string, @CurrentUser() user: ConsoleUser, @Body() body: unknown) {
-    return withApiId(apiId, await this.rpc.call(VerifySubjects.appCreate, { caller: accountCaller(user), body: parseOrThrow(appCreateBody, body ?? {}) }, apiId));
+    return withApiId(
+      apiId,
+      await this.rpc.call(VerifySubjects.appCreate, { caller: accountCaller(user), body: parseOrThrow(appCreateBody, body ?? {}) }, apiId),
+    );
   }
 
   /** Regenerates the account's API auth token: the old one stops now or after 48 hours. */
@@ -64,14 +72,20 @@ export class ConsoleResourcesController {
   @HttpCode(201)
   @Needs('credentials.manage')
   async addWhitelist(@ApiId() apiId: string, @CurrentUser() user: ConsoleUser, @Body() body: unknown) {
-    return withApiId(apiId, await this.rpc.call(IdentitySubjects.ipWhitelistAdd, { caller: accountCaller(user), body: parseOrThrow(ipWhitelistAddBody, body ?? {}) }, apiId));
+    return withApiId(
+      apiId,
+      await this.rpc.call(IdentitySubjects.ipWhitelistAdd, { caller: accountCaller(user), body: parseOrThrow(ipWhitelistAddBody, body ?? {}) }, apiId),
+    );
   }
 
   @Post('credentials/ip-whitelist/settings')
   @HttpCode(202)
   @Needs('credentials.manage')
   async setWhitelist(@ApiId() apiId: string, @CurrentUser() user: ConsoleUser, @Body() body: unknown) {
-    return withApiId(apiId, await this.rpc.call(IdentitySubjects.ipWhitelistSet, { caller: accountCaller(user), body: parseOrThrow(ipWhitelistSetBody, body ?? {}) }, apiId));
+    return withApiId(
+      apiId,
+      await this.rpc.call(IdentitySubjects.ipWhitelistSet, { caller: accountCaller(user), body: parseOrThrow(ipWhitelistSetBody, body ?? {}) }, apiId),
+    );
   }
 
   @Delete('credentials/ip-whitelist/:entryId')

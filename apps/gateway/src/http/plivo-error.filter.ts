@@ -40,7 +40,8 @@ export function toHttpError(err: unknown, req: ApiRequest, routes: RouteTable): 
   if (err instanceof NotFoundException && /^Cannot /.test(err.message)) {
     const allowed = routes.allowedMethods(req.url);
     // A route that takes this method but has nothing at this path (a file under /docs) is a 404, not a 405.
-    if (allowed.length > 0 && !allowed.includes(req.method)) return { status: 405, message: `method ${req.method} not allowed`, headers: { allow: allowed.join(', ') } };
+    if (allowed.length > 0 && !allowed.includes(req.method))
+      return { status: 405, message: `method ${req.method} not allowed`, headers: { allow: allowed.join(', ') } };
     return { status: 404, message: 'resource not found' };
   }
   if (err instanceof HttpException) return { status: err.getStatus(), message: err.message };

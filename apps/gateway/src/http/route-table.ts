@@ -7,7 +7,11 @@ export class RouteTable {
   attach(app: FastifyInstance): void {
     app.addHook('onRoute', (route) => {
       const methods = Array.isArray(route.method) ? route.method : [route.method];
-      const pattern = new RegExp(`^${normalize(route.url).replace(/:[^/]+/g, '[^/]+').replace(/\*/g, '.*')}$`);
+      const pattern = new RegExp(
+        `^${normalize(route.url)
+          .replace(/:[^/]+/g, '[^/]+')
+          .replace(/\*/g, '.*')}$`,
+      );
       for (const method of methods) this.routes.push({ method, pattern });
     });
   }

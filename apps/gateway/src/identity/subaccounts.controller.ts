@@ -23,7 +23,11 @@ export class SubaccountsController {
   @Get()
   async list(@ApiId() apiId: string, @CurrentCaller() caller: Caller, @Query() raw: Record<string, unknown>, @Param('authId') authId: string) {
     const result = await this.rpc.call(IdentitySubjects.subaccountList, { caller, query: parseOrThrow(pageSchema, raw) }, apiId);
-    return { api_id: apiId, meta: pageMeta(`/v1/Account/${authId}/Subaccount/`, raw, result.limit, result.offset, result.total_count), objects: result.objects };
+    return {
+      api_id: apiId,
+      meta: pageMeta(`/v1/Account/${authId}/Subaccount/`, raw, result.limit, result.offset, result.total_count),
+      objects: result.objects,
+    };
   }
 
   @Get(':subaccountId')
@@ -41,7 +45,13 @@ export class SubaccountsController {
   /** `cascade` may come in the query string or, as the Node SDK sends it, in a JSON body. */
   @Delete(':subaccountId')
   @HttpCode(204)
-  async delete(@ApiId() apiId: string, @CurrentCaller() caller: Caller, @Param('subaccountId') id: string, @Query() query: Record<string, unknown>, @Body() body: unknown) {
+  async delete(
+    @ApiId() apiId: string,
+    @CurrentCaller() caller: Caller,
+    @Param('subaccountId') id: string,
+    @Query() query: Record<string, unknown>,
+    @Body() body: unknown,
+  ) {
     const args = parseOrThrow(subaccountDeleteArgs, { ...query, ...(body ?? {}) });
     await this.rpc.call(IdentitySubjects.subaccountDelete, { caller, subaccount_id: id, body: args }, apiId);
   }

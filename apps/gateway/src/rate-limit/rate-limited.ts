@@ -12,8 +12,7 @@ export class RateLimitedError extends DomainError {
 }
 
 /** When a sliding window frees a slot: the entry that has to leave it was recorded at `oldestMs`. */
-export const secondsUntilFree = (oldestMs: number, windowMs: number, now = Date.now()): number =>
-  Math.max(1, Math.ceil((oldestMs + windowMs - now) / 1000));
+export const secondsUntilFree = (oldestMs: number, windowMs: number, now = Date.now()): number => Math.max(1, Math.ceil((oldestMs + windowMs - now) / 1000));
 
 /** What `Retry-After` says for a 429 that does not know better (one from a service): the common one-minute window. */
 export const DEFAULT_RETRY_AFTER_SECONDS = 60;

@@ -28,7 +28,10 @@ export class RateLimiter {
     let oldest: number;
     const now = Date.now();
     try {
-      const reply = (await this.redis.eval(SLIDING_WINDOW, 1, `${this.prefix}:rate:${bucket}:${key}`, now, windowMs, limit, `${now}-${Math.random()}`)) as [number, string | number];
+      const reply = (await this.redis.eval(SLIDING_WINDOW, 1, `${this.prefix}:rate:${bucket}:${key}`, now, windowMs, limit, `${now}-${Math.random()}`)) as [
+        number,
+        string | number,
+      ];
       [admitted, oldest] = [Number(reply[0]), Number(reply[1])];
     } catch {
       throw new DomainError(CommonErrors.SERVICE_UNAVAILABLE, 'service unavailable: rate limiter store is down');

@@ -45,7 +45,13 @@ export class WebhooksController {
 
   @Post(':provider/:channel/:attempt')
   @HttpCode(200)
-  async receipt(@ApiId() apiId: string, @Param('provider') provider: string, @Param('channel') channel: string, @Param('attempt') attempt: string, @Req() req: WebhookRequest) {
+  async receipt(
+    @ApiId() apiId: string,
+    @Param('provider') provider: string,
+    @Param('channel') channel: string,
+    @Param('attempt') attempt: string,
+    @Req() req: WebhookRequest,
+  ) {
     if (!isOneOf(PROVIDERS, provider) || !isOneOf(CHANNELS, channel)) throw new DomainError(CommonErrors.NOT_FOUND, 'no such webhook');
     const result = await this.rpc.call(VerifySubjects.receiptApply, { ...forwarded(req, attempt), provider, channel }, apiId);
     return { api_id: apiId, status: result.status, changed: result.changed };

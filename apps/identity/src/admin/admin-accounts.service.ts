@@ -34,7 +34,8 @@ export class AdminAccountsService {
     for (let draw = 0; draw < 5; draw++) {
       const authId = newMainAuthId();
       const outcome = await this.accounts.create(authId, body, { sealed: sealToken(this.ring, token), digest: tokenDigest(this.ring, authId, token) });
-      if (outcome === 'email-taken') throw new DomainError(IdentityErrors.EMAIL_TAKEN, 'an account with this email already exists (closed accounts keep theirs)');
+      if (outcome === 'email-taken')
+        throw new DomainError(IdentityErrors.EMAIL_TAKEN, 'an account with this email already exists (closed accounts keep theirs)');
       if (outcome !== 'created') continue;
       if (BigInt(body.cash_credits) > 0n) await this.balances.openingCredit(authId, body.cash_credits);
       return { auth_id: authId, auth_token: token, account: await this.get(authId) };

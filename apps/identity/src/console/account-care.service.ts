@@ -29,7 +29,11 @@ export class AccountCareService {
       const token = newSecret('scs');
       const digest = secretDigest(this.ring, token);
       await this.users.addSecret(user.id, digest, 'reset', DAY);
-      await this.emails.send(`reset-${digest.toString('hex', 0, 16)}`, resetMail(user.email, `${this.config.SIGNET_CONSOLE_URL}/reset-password?token=${token}`), apiId);
+      await this.emails.send(
+        `reset-${digest.toString('hex', 0, 16)}`,
+        resetMail(user.email, `${this.config.SIGNET_CONSOLE_URL}/reset-password?token=${token}`),
+        apiId,
+      );
     }
     return { message: 'if this email belongs to an account, a reset link is on its way (it works once, for 24 hours)' };
   }

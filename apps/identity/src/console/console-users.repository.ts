@@ -92,12 +92,21 @@ export class ConsoleUsersRepository {
   async createOwner(o: NewOwner, secrets: { digest: Buffer; purpose: SecretPurpose; ttlSeconds: number }[]): Promise<'created' | 'id-taken' | Taken> {
     try {
       return await this.ds.transaction(async (em) => {
-        await em.query(`INSERT INTO identity.accounts (auth_id, name, email, data_region) VALUES ($1, $2, $3, $4)`, [o.auth_id, o.name, o.email, o.data_region]);
+        await em.query(`INSERT INTO identity.accounts (auth_id, name, email, data_region) VALUES ($1, $2, $3, $4)`, [
+          o.auth_id,
+          o.name,
+          o.email,
+          o.data_region,
+        ]);
         await this.tokens.insert(em, o.auth_id, o.token);
-        await em.query(
-          `INSERT INTO identity.console_users (id, auth_id, email, name, phone, password_hash, role) VALUES ($1, $2, $3, $4, $5, $6, 'owner')`,
-          [o.user_id, o.auth_id, o.email, o.name, o.phone, o.password_hash],
-        );
+        await em.query(`INSERT INTO identity.console_users (id, auth_id, email, name, phone, password_hash, role) VALUES ($1, $2, $3, $4, $5, $6, 'owner')`, [
+          o.user_id,
+          o.auth_id,
+          o.email,
+          o.name,
+          o.phone,
+          o.password_hash,
+        ]);
         for (const s of secrets) await this.insertSecret(em, o.user_id, s.digest, s.purpose, s.ttlSeconds);
         return 'created' as const;
       });
@@ -133,14 +142,18 @@ export class ConsoleUsersRepository {
     return this.insertSecret(this.ds, userId, digest, purpose, ttlSeconds);
   }
 
-  insertSecret(em: EntityManager | DataSource, userId: string, digest: Buffer, purpose: SecretPurpose, ttlSeconds: number, data: object = {}): Promise<unknown> {
-    return em.query(`INSERT INTO identity.console_secrets (digest, purpose, user_id, data, expires_at) VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5))`, [
-      digest,
-      purpose,
-      userId,
-      JSON.stringify(data),
-      ttlSeconds,
-    ]);
+  insertSecret(
+    em: EntityManager | DataSource,
+    userId: string,
+    digest: Buffer,
+    purpose: SecretPurpose,
+    ttlSeconds: number,
+    data: object = {},
+  ): Promise<unknown> {
+    return em.query(
+      `INSERT INTO identity.console_secrets (digest, purpose, user_id, data, expires_at) VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5))`,
+      [digest, purpose, userId, JSON.stringify(data), ttlSeconds],
+    );
   }
 
   /** A live secret, without using it up (the phone proof is used up only by a right code). */
@@ -186,7 +199,12 @@ export class ConsoleUsersRepository {
   }
 
   /** An invited user accepts: their details, and their email is proven by the invitation link itself. */
-  async acceptInvite(inviteDigest: Buffer, details: { name: string; phone: string; password_hash: string }, phoneSecret: Buffer, ttl: number): Promise<string | undefined | Taken> {
+  async acceptInvite(
+    inviteDigest: Buffer,
+    details: { name: string; phone: string; password_hash: string },
+    phoneSecret: Buffer,
+    ttl: number,
+  ): Promise<string | undefined | Taken> {
     try {
       return await this.ds.transaction(async (em) => {
         const userId = await this.consume(em, inviteDigest, 'invite');
@@ -244,7 +262,10 @@ export class ConsoleUsersRepository {
   }
 
   async setPendingTotp(userId: string, sealed: Buffer): Promise<void> {
-    await this.ds.query('UPDATE identity.console_users SET totp_sealed = $2, totp_enabled_at = NULL, totp_last_step = NULL, updated_at = now() WHERE id = $1', [userId, sealed]);
+    await this.ds.query('UPDATE identity.console_users SET totp_sealed = $2, totp_enabled_at = NULL, totp_last_step = NULL, updated_at = now() WHERE id = $1', [
+      userId,
+      sealed,
+    ]);
   }
 
   /** Records the TOTP step just used, only if no later one was: a code is accepted once. */

@@ -56,7 +56,10 @@ export class LoginService {
     }
     this.assertMayLogIn(user);
     if (await this.ssoRequired(user.email, user.auth_id)) {
-      throw new DomainError(IdentityErrors.SSO_REQUIRED, 'your email domain signs in with SSO: log in through your identity provider (POST /console/v1/sso/start)');
+      throw new DomainError(
+        IdentityErrors.SSO_REQUIRED,
+        'your email domain signs in with SSO: log in through your identity provider (POST /console/v1/sso/start)',
+      );
     }
     const token = newSecret('scl');
     await this.sessions.startLogin(secretDigest(this.ring, token), user.id, this.deviceDigest(client), LOGIN_TTL);
@@ -96,7 +99,11 @@ export class LoginService {
     }
     if (!(await this.sessions.finishLogin(digest))) throw loginEnded();
     if ((await this.sessions.seeDevice(user.id, login.device_digest)) === 'new') {
-      await this.emails.send(`device-${user.id}-${login.device_digest.toString('hex', 0, 16)}`, newDeviceMail(user.email, client.user_agent, client.ip, new Date().toISOString()), apiId);
+      await this.emails.send(
+        `device-${user.id}-${login.device_digest.toString('hex', 0, 16)}`,
+        newDeviceMail(user.email, client.user_agent, client.ip, new Date().toISOString()),
+        apiId,
+      );
     }
     return this.issue(user.id);
   }

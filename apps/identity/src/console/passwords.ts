@@ -22,7 +22,8 @@ export function assertStrongPassword(password: string, userInputs: string[] = []
   if (!/\d/.test(password)) throw weak('must contain a digit');
   if (!/[^A-Za-z0-9]/.test(password)) throw weak('must contain a symbol');
   const result = zxcvbn.check(password.slice(0, 100), userInputs.filter(Boolean));
-  if (result.score < 3) throw weak(`is too easy to guess${result.feedback.warning ? ` (${String(result.feedback.warning)})` : ''}: add words or characters that are not a pattern`);
+  if (result.score < 3)
+    throw weak(`is too easy to guess${result.feedback.warning ? ` (${String(result.feedback.warning)})` : ''}: add words or characters that are not a pattern`);
 }
 
 export const hashPassword = (password: string): Promise<string> => hash(password, ARGON2_OPTIONS);

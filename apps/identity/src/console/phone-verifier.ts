@@ -8,10 +8,26 @@ import { IDENTITY_CONFIG, type IdentityConfig } from '../config/identity.config.
 import { IDENTITY_NATS } from '../events/identity-nats.js';
 
 /** Codes live 3 minutes (the FAQ); ten wrong ones end a Verify session. */
-const CONSOLE_APP = { name: 'Signet console', brand_name: 'Signet', otp_length: 6, otp_expiry: 180, otp_attempts: 10, max_validation_attempts: 10, sms_channel: true, voice_channel: true, is_default: true };
+const CONSOLE_APP = {
+  name: 'Signet console',
+  brand_name: 'Signet',
+  otp_length: 6,
+  otp_expiry: 180,
+  otp_attempts: 10,
+  max_validation_attempts: 10,
+  sms_channel: true,
+  voice_channel: true,
+  is_default: true,
+};
 
 /** Codes that mean "this code does not prove the phone", as opposed to verify being unreachable. */
-const WRONG = new Set<string>([VerifyErrors.OTP_INVALID, VerifyErrors.OTP_EXPIRED, VerifyErrors.TRIES_EXHAUSTED, VerifyErrors.SESSION_NOT_FOUND, VerifyErrors.ALREADY_VERIFIED]);
+const WRONG = new Set<string>([
+  VerifyErrors.OTP_INVALID,
+  VerifyErrors.OTP_EXPIRED,
+  VerifyErrors.TRIES_EXHAUSTED,
+  VerifyErrors.SESSION_NOT_FOUND,
+  VerifyErrors.ALREADY_VERIFIED,
+]);
 
 /**
  * Identity proves phones through Signet's own Verify sessions, as a Verify customer on an account of its own

@@ -13,7 +13,10 @@ const RECOVERY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 export const newRecoveryCode = (): string =>
   Array.from({ length: 10 }, (_, i) => RECOVERY_ALPHABET[randomInt(RECOVERY_ALPHABET.length)] + (i === 4 ? '-' : '')).join('');
 export const normalizeRecoveryCode = (code: string): string => {
-  const bare = code.trim().toLowerCase().replace(/[^a-z0-9]/g, '');
+  const bare = code
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
   return bare.length === 10 ? `${bare.slice(0, 5)}-${bare.slice(5)}` : bare;
 };
 

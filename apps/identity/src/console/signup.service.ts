@@ -46,7 +46,16 @@ export class SignupService {
       const authId = newMainAuthId();
       const token = newAuthToken();
       const outcome = await this.users.createOwner(
-        { user_id: userId, auth_id: authId, name: body.name, email: body.email, phone, password_hash: passwordHash, data_region: body.data_region, token: { sealed: sealToken(this.ring, token), digest: tokenDigest(this.ring, authId, token) } },
+        {
+          user_id: userId,
+          auth_id: authId,
+          name: body.name,
+          email: body.email,
+          phone,
+          password_hash: passwordHash,
+          data_region: body.data_region,
+          token: { sealed: sealToken(this.ring, token), digest: tokenDigest(this.ring, authId, token) },
+        },
         [
           { digest: secretDigest(this.ring, activation), purpose: 'activation', ttlSeconds: DAY },
           { digest: secretDigest(this.ring, phoneProof), purpose: 'phone', ttlSeconds: PHONE_PROOF_TTL },
@@ -55,9 +64,18 @@ export class SignupService {
       if (outcome === 'email') throw emailTaken();
       if (outcome === 'phone') throw phoneTaken();
       if (outcome === 'id-taken') continue;
-      await this.emails.send(`activation-${userId}`, activationMail(body.email, body.name, `${this.config.SIGNET_CONSOLE_URL}/activate?token=${activation}`), apiId);
+      await this.emails.send(
+        `activation-${userId}`,
+        activationMail(body.email, body.name, `${this.config.SIGNET_CONSOLE_URL}/activate?token=${activation}`),
+        apiId,
+      );
       await this.sendPhoneCode(phoneProof, phone, 'sms', apiId);
-      return { user_id: userId, auth_id: authId, phone_verification_token: phoneProof, message: 'account created: open the activation link we emailed you and enter the code we sent your phone' };
+      return {
+        user_id: userId,
+        auth_id: authId,
+        phone_verification_token: phoneProof,
+        message: 'account created: open the activation link we emailed you and enter the code we sent your phone',
+      };
     }
     throw new Error('no free account id after 5 draws');
   }

@@ -37,12 +37,19 @@ export class TeamService {
     const token = newSecret('scs');
     const id = await this.users.invite(caller.auth_id, email, role, caller.user_id, secretDigest(this.ring, token), INVITE_TTL);
     if (id === 'email') throw emailTaken();
-    await this.emails.send(`invite-${id}`, invitationMail(email, caller.email, role, `${this.config.SIGNET_CONSOLE_URL}/accept-invitation?token=${token}`), apiId);
+    await this.emails.send(
+      `invite-${id}`,
+      invitationMail(email, caller.email, role, `${this.config.SIGNET_CONSOLE_URL}/accept-invitation?token=${token}`),
+      apiId,
+    );
     return (await this.users.view(id))!;
   }
 
   /** The invitee's name, password and phone; the phone is then proven like at signup. */
-  async accept(body: { token: string; name: string; password: string; phone: string }, apiId?: string): Promise<{ user_id: string; phone_verification_token: string; message: string }> {
+  async accept(
+    body: { token: string; name: string; password: string; phone: string },
+    apiId?: string,
+  ): Promise<{ user_id: string; phone_verification_token: string; message: string }> {
     const digest = secretDigest(this.ring, body.token);
     const invite = await this.users.liveSecret(digest, 'invite');
     if (!invite) throw linkInvalid();
@@ -51,7 +58,12 @@ export class TeamService {
     const phone = normalizePhone(body.phone);
     if (await this.users.phoneTaken(phone)) throw phoneTaken();
     const proof = newSecret('scp');
-    const outcome = await this.users.acceptInvite(digest, { name: body.name, phone, password_hash: await hashPassword(body.password) }, secretDigest(this.ring, proof), PHONE_PROOF_TTL);
+    const outcome = await this.users.acceptInvite(
+      digest,
+      { name: body.name, phone, password_hash: await hashPassword(body.password) },
+      secretDigest(this.ring, proof),
+      PHONE_PROOF_TTL,
+    );
     if (outcome === undefined) throw linkInvalid();
     if (outcome === 'phone') throw phoneTaken();
     if (outcome === 'email') throw emailTaken();
@@ -76,6 +88,7 @@ export class TeamService {
 
   // The gateway checks roles first; identity checks again for what it owns.
   private assertManager(caller: ConsoleUser): void {
-    if (!roleAllows(caller.role, 'team.manage')) throw new DomainError(IdentityErrors.ROLE_FORBIDDEN, `forbidden: the ${caller.role} role cannot manage the team`);
+    if (!roleAllows(caller.role, 'team.manage'))
+      throw new DomainError(IdentityErrors.ROLE_FORBIDDEN, `forbidden: the ${caller.role} role cannot manage the team`);
   }
 }

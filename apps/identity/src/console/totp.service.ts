@@ -56,7 +56,10 @@ export class TotpService {
 
   private async issueRecoveryCodes(userId: string): Promise<string[]> {
     const codes = Array.from({ length: RECOVERY_CODES }, newRecoveryCode);
-    await this.users.replaceRecoveryCodes(userId, codes.map((c) => secretDigest(this.ring, `recovery:${userId}:${c}`)));
+    await this.users.replaceRecoveryCodes(
+      userId,
+      codes.map((c) => secretDigest(this.ring, `recovery:${userId}:${c}`)),
+    );
     return codes;
   }
 }

@@ -28,7 +28,8 @@ export class CredentialsService {
     let match: TokenRow | undefined;
     for (const row of rows) if (constantTimeEqual(presented, row.token_digest)) match = row;
     if (!match || closed(match)) throw failed();
-    if (match.parent_auth_id !== null && !match.enabled) throw new DomainError(IdentityErrors.SUBACCOUNT_DISABLED, 'authentication failed: this subaccount is disabled');
+    if (match.parent_auth_id !== null && !match.enabled)
+      throw new DomainError(IdentityErrors.SUBACCOUNT_DISABLED, 'authentication failed: this subaccount is disabled');
     const mainAuthId = match.parent_auth_id ?? match.auth_id;
     return {
       auth_id: match.auth_id,

@@ -23,6 +23,11 @@ export class SigningTokensService {
     );
     const row = rows[0];
     if (!row) throw new DomainError(IdentityErrors.ACCOUNT_NOT_FOUND, 'account not found');
-    return { auth_id: authId, main_auth_id: row.main_auth_id, token: openToken(this.ring, row.token_sealed), main_token: openToken(this.ring, row.main_sealed) };
+    return {
+      auth_id: authId,
+      main_auth_id: row.main_auth_id,
+      token: openToken(this.ring, row.token_sealed),
+      main_token: openToken(this.ring, row.main_sealed),
+    };
   }
 }

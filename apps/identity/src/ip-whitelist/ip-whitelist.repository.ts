@@ -22,10 +22,9 @@ export class IpWhitelistRepository {
   async list(authId: string): Promise<{ enabled: boolean; objects: IpWhitelistEntryView[] } | undefined> {
     const [account] = await this.ds.query(`SELECT ip_whitelist_enabled FROM identity.accounts WHERE auth_id = $1 AND status <> 'closed'`, [authId]);
     if (!account) return undefined;
-    const objects: IpWhitelistEntryView[] = await this.ds.query(
-      `SELECT ${ENTRY} FROM identity.ip_whitelist WHERE auth_id = $1 ORDER BY created_at, cidr`,
-      [authId],
-    );
+    const objects: IpWhitelistEntryView[] = await this.ds.query(`SELECT ${ENTRY} FROM identity.ip_whitelist WHERE auth_id = $1 ORDER BY created_at, cidr`, [
+      authId,
+    ]);
     return { enabled: account.ip_whitelist_enabled, objects };
   }
 

@@ -67,10 +67,10 @@ export class ApplicationsRepository {
   }
 
   async update(uuid: string, settings: ApplicationSettings): Promise<void> {
-    await this.ds.query(
-      `UPDATE sipauth.applications SET ${SETTINGS.map((s, i) => `${s} = $${i + 2}`).join(', ')}, updated_at = now() WHERE uuid = $1`,
-      [uuid, ...SETTINGS.map((s) => settings[s])],
-    );
+    await this.ds.query(`UPDATE sipauth.applications SET ${SETTINGS.map((s, i) => `${s} = $${i + 2}`).join(', ')}, updated_at = now() WHERE uuid = $1`, [
+      uuid,
+      ...SETTINGS.map((s) => settings[s]),
+    ]);
   }
 
   async delete(uuid: string): Promise<void> {

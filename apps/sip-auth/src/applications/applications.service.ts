@@ -63,7 +63,11 @@ export class ApplicationsService {
   /** `current` with `changes` applied; a newly assigned credential or ACL must be the application owner's own. */
   private async settings(ownerId: string, current: ApplicationSettings, changes: ApplicationUpdateBody): Promise<ApplicationSettings> {
     const binding = resolveBinding(current, changes);
-    if (binding.credential_uuid && binding.credential_uuid !== current.credential_uuid && !(await this.apps.credentialOwnedBy(ownerId, binding.credential_uuid))) {
+    if (
+      binding.credential_uuid &&
+      binding.credential_uuid !== current.credential_uuid &&
+      !(await this.apps.credentialOwnedBy(ownerId, binding.credential_uuid))
+    ) {
       throw new DomainError(SipAuthErrors.CREDENTIAL_NOT_FOUND, 'credential not found');
     }
     if (binding.ip_acl_uuid && binding.ip_acl_uuid !== current.ip_acl_uuid && !(await this.apps.ipAclOwnedBy(ownerId, binding.ip_acl_uuid))) {

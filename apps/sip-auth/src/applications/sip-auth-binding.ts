@@ -20,7 +20,10 @@ const invalid = (message: string): DomainError => new DomainError(CommonErrors.V
  * The binding after `changes`: an unset field keeps its value, a resource the type does not use is released
  * (so `sip_auth_type: ""` unassigns both), and a resource the type needs must be given or already assigned.
  */
-export function resolveBinding(current: SipAuthBinding, changes: Pick<ApplicationUpdateBody, 'sip_auth_type' | 'credential_uuid' | 'ip_acl_uuid'>): SipAuthBinding {
+export function resolveBinding(
+  current: SipAuthBinding,
+  changes: Pick<ApplicationUpdateBody, 'sip_auth_type' | 'credential_uuid' | 'ip_acl_uuid'>,
+): SipAuthBinding {
   const type = changes.sip_auth_type ?? current.sip_auth_type;
   if (changes.credential_uuid !== undefined && !usesCredential(type)) {
     throw invalid('credential_uuid: is used only with sip_auth_type credential or credential_ip_acl');

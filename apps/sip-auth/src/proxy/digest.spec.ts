@@ -7,7 +7,15 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 describe('digest math', () => {
   it('answers RFC 2617 §3.5 (MD5, qop auth)', () => {
     const { ha1 } = credentialDigests('Mufasa', 'testrealm@host.com', 'Circle Of Life');
-    const params = { method: 'GET', uri: '/dir/index.html', nonce: 'dcd98b7102dd2f0e8b11d0f600bfb0c093', algorithm: 'MD5', qop: 'auth', nc: '00000001', cnonce: '0a4f113b' } as const;
+    const params = {
+      method: 'GET',
+      uri: '/dir/index.html',
+      nonce: 'dcd98b7102dd2f0e8b11d0f600bfb0c093',
+      algorithm: 'MD5',
+      qop: 'auth',
+      nc: '00000001',
+      cnonce: '0a4f113b',
+    } as const;
     expect(expectedResponse(ha1, params)).toBe('6629fae49393a05397450978507c4ef1');
   });
 
@@ -64,7 +72,15 @@ describe('digest math', () => {
 
   it('refuses a wrong or truncated response', () => {
     const { ha1 } = credentialDigests('Mufasa', 'testrealm@host.com', 'Circle Of Life');
-    const params = { method: 'GET', uri: '/dir/index.html', nonce: 'dcd98b7102dd2f0e8b11d0f600bfb0c093', algorithm: 'MD5', qop: 'auth', nc: '00000001', cnonce: '0a4f113b' } as const;
+    const params = {
+      method: 'GET',
+      uri: '/dir/index.html',
+      nonce: 'dcd98b7102dd2f0e8b11d0f600bfb0c093',
+      algorithm: 'MD5',
+      qop: 'auth',
+      nc: '00000001',
+      cnonce: '0a4f113b',
+    } as const;
     expect(responseMatches(ha1, { ...params, response: '6629fae49393a05397450978507c4ef1' })).toBe(true);
     expect(responseMatches(ha1, { ...params, response: '6629fae49393a05397450978507c4ef2' })).toBe(false);
     expect(responseMatches(ha1, { ...params, response: '6629fae49393a053' })).toBe(false);

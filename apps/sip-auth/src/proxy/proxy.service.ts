@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { type AddressCheckRequest, type AddressCheckResult, type DigestVerifyRequest, type DigestVerifyResult, SipAuthErrors } from '@signet/contracts/sip-auth';
+import {
+  type AddressCheckRequest,
+  type AddressCheckResult,
+  type DigestVerifyRequest,
+  type DigestVerifyResult,
+  SipAuthErrors,
+} from '@signet/contracts/sip-auth';
 import { DomainError } from '@signet/errors';
 import { ApplicationsRepository } from '../applications/applications.repository.js';
 import { usesIpAcl } from '../applications/sip-auth-binding.js';

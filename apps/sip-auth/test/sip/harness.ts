@@ -14,13 +14,7 @@ export const SIP_HOST = '127.0.0.1';
 /** Plivo's default realm; sipp's From domain, the challenge realm and subscriber.domain must agree. */
 export const DEFAULT_SIP_REALM = 'app.plivo.com';
 
-export const SIP_SCENARIOS = [
-  'register',
-  'register-refused',
-  'invite',
-  'invite-refused',
-  'invite-forbidden',
-] as const;
+export const SIP_SCENARIOS = ['register', 'register-refused', 'invite', 'invite-refused', 'invite-forbidden'] as const;
 export type SipScenario = (typeof SIP_SCENARIOS)[number];
 
 export interface StartKamailioOptions {
@@ -240,28 +234,43 @@ export async function startKamailio(options: StartKamailioOptions): Promise<Kama
 
 export async function runSipp(options: RunSippOptions): Promise<SippResult> {
   const sipp = await requireBinary('sipp');
-  const scenarioPath = (SIP_SCENARIOS as readonly string[]).includes(options.scenario)
-    ? join(SIP_HARNESS_DIR, `${options.scenario}.xml`)
-    : options.scenario;
+  const scenarioPath = (SIP_SCENARIOS as readonly string[]).includes(options.scenario) ? join(SIP_HARNESS_DIR, `${options.scenario}.xml`) : options.scenario;
   const timeoutMs = options.timeoutMs ?? 5_000;
   const localPort = options.localPort ?? (await pickFreeUdpPort());
   const args = [
     `${SIP_HOST}:${options.port}`,
-    '-sf', scenarioPath,
-    '-i', SIP_HOST,
-    '-p', String(localPort),
-    '-mi', SIP_HOST,
-    '-ci', SIP_HOST,
-    '-m', '1',
+    '-sf',
+    scenarioPath,
+    '-i',
+    SIP_HOST,
+    '-p',
+    String(localPort),
+    '-mi',
+    SIP_HOST,
+    '-ci',
+    SIP_HOST,
+    '-m',
+    '1',
     '-nostdin',
-    '-timeout', `${Math.max(1, Math.ceil(timeoutMs / 1000))}s`,
+    '-timeout',
+    `${Math.max(1, Math.ceil(timeoutMs / 1000))}s`,
     '-timeout_error',
-    '-au', options.user,
-    '-ap', options.password,
-    '-key', 'signet_user', options.user,
-    '-key', 'signet_domain', options.domain ?? DEFAULT_SIP_REALM,
-    '-key', 'signet_group', String(options.group ?? 0),
-    '-key', 'signet_callee', options.callee ?? 'signet',
+    '-au',
+    options.user,
+    '-ap',
+    options.password,
+    '-key',
+    'signet_user',
+    options.user,
+    '-key',
+    'signet_domain',
+    options.domain ?? DEFAULT_SIP_REALM,
+    '-key',
+    'signet_group',
+    String(options.group ?? 0),
+    '-key',
+    'signet_callee',
+    options.callee ?? 'signet',
     ...(options.extra ?? []),
   ];
   // sipp writes its trace/log files into the working directory: keep them out of the repo.

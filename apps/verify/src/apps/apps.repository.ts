@@ -90,10 +90,10 @@ export class AppsRepository {
     if (keys.length === 0) return;
     await this.ds.transaction(async (em) => {
       if (changes.is_default) await this.clearDefault(em, app.account_id);
-      await em.query(
-        `UPDATE verify.apps SET ${keys.map((k, i) => `${k} = $${i + 2}`).join(', ')}, updated_at = now() WHERE uuid = $1`,
-        [app.uuid, ...keys.map((k) => changes[k])],
-      );
+      await em.query(`UPDATE verify.apps SET ${keys.map((k, i) => `${k} = $${i + 2}`).join(', ')}, updated_at = now() WHERE uuid = $1`, [
+        app.uuid,
+        ...keys.map((k) => changes[k]),
+      ]);
     });
   }
 

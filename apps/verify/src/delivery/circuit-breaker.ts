@@ -40,7 +40,11 @@ export class CircuitBreaker {
   async failure(sender: string): Promise<void> {
     const k = this.keys(sender);
     try {
-      const [[, fails]] = (await this.redis.multi().incr(k.fails).pexpire(k.fails, this.opts.coolDownMs * 10).exec()) as [[null, number]];
+      const [[, fails]] = (await this.redis
+        .multi()
+        .incr(k.fails)
+        .pexpire(k.fails, this.opts.coolDownMs * 10)
+        .exec()) as [[null, number]];
       if (fails >= this.opts.threshold) await this.redis.multi().set(k.open, '1', 'PX', this.opts.coolDownMs).del(k.fails).exec();
     } catch {
       // best effort: see the class comment

@@ -113,7 +113,13 @@ export class DeliveryProcessor {
     const accepted = ACCEPTED[row.channel];
     // A provider that already knows the outcome moves the attempt through `accepted` to it in one statement.
     const change = sent.finalStatus ? { status: sent.finalStatus, via: [accepted] } : { status: accepted };
-    await this.attempts.accepted(row.attempt_uuid, seq, { ...change, from: ['queued'], provider: name, providerRef: sent.providerRef, senderUuid: route.senderUuid });
+    await this.attempts.accepted(row.attempt_uuid, seq, {
+      ...change,
+      from: ['queued'],
+      provider: name,
+      providerRef: sent.providerRef,
+      senderUuid: route.senderUuid,
+    });
     this.relay.kick();
     return 'done';
   }
@@ -130,7 +136,8 @@ export class DeliveryProcessor {
 
   /** The final-failure path: the job used its retries (or cannot run); the attempt ends `failed` with its event. */
   async exhausted(job: Job<DeliveryJob>, err: Error): Promise<void> {
-    const errorCode = err instanceof AllSendersRefused || err instanceof ProviderApiError ? AttemptErrorCodes.ALL_SENDERS_REFUSED : AttemptErrorCodes.DELIVERY_ERROR;
+    const errorCode =
+      err instanceof AllSendersRefused || err instanceof ProviderApiError ? AttemptErrorCodes.ALL_SENDERS_REFUSED : AttemptErrorCodes.DELIVERY_ERROR;
     await this.endFailed(job.data.attempt_uuid, errorCode);
   }
 

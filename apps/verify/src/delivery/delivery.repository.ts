@@ -125,11 +125,10 @@ export class DeliveryRepository {
 
   /** The provider refused or could not be reached: the claim is released so the next sender may be tried. */
   async refused(attemptUuid: string, seq: number, error: string): Promise<void> {
-    await this.ds.query(`UPDATE verify.attempt_tries SET outcome = 'refused', error = $3, ended_at = now() WHERE attempt_uuid = $1 AND seq = $2 AND outcome = 'sending'`, [
-      attemptUuid,
-      seq,
-      error.slice(0, 500),
-    ]);
+    await this.ds.query(
+      `UPDATE verify.attempt_tries SET outcome = 'refused', error = $3, ended_at = now() WHERE attempt_uuid = $1 AND seq = $2 AND outcome = 'sending'`,
+      [attemptUuid, seq, error.slice(0, 500)],
+    );
   }
 
   /** The provider accepted: the try and the attempt's new status (with its events) in one statement. */

@@ -1,6 +1,12 @@
 import { pickNumber, serves, type SelectedNumber } from './number-selection.js';
 
-const n = (number: string, type: SelectedNumber['type'], countries: string[] = [], sms = true, voice = true): SelectedNumber => ({ number, type, countries, sms, voice });
+const n = (number: string, type: SelectedNumber['type'], countries: string[] = [], sms = true, voice = true): SelectedNumber => ({
+  number,
+  type,
+  countries,
+  sms,
+  voice,
+});
 
 describe('number selection', () => {
   it('serves by type: local anywhere, toll-free and short code US only, unless countries are set', () => {

@@ -56,7 +56,10 @@ export class RouteResolver {
     const now = Date.now();
     const missing = uuids.filter((u) => !((this.cache.get(u)?.until ?? 0) > now));
     for (const row of await this.senders.ownedBy(attempt.account_id, missing)) this.cache.set(row.uuid, { route: this.toRoute(row), until: now + CACHE_MS });
-    const own = uuids.map((u) => this.cache.get(u)).filter((c) => c && c.until > now).map((c) => c!.route);
+    const own = uuids
+      .map((u) => this.cache.get(u))
+      .filter((c) => c && c.until > now)
+      .map((c) => c!.route);
     return [...own, this.platform];
   }
 

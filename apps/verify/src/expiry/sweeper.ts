@@ -50,7 +50,10 @@ export class Sweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   private async resume(attemptUuid: string): Promise<void> {
     const failed = await this.delivery.finalFailure(attemptUuid);
     if (failed === undefined) return this.delivery.enqueue(attemptUuid);
-    const code = failed.startsWith(AttemptErrorCodes.ALL_SENDERS_REFUSED) || failed.includes('ProviderApiError') ? AttemptErrorCodes.ALL_SENDERS_REFUSED : AttemptErrorCodes.DELIVERY_ERROR;
+    const code =
+      failed.startsWith(AttemptErrorCodes.ALL_SENDERS_REFUSED) || failed.includes('ProviderApiError')
+        ? AttemptErrorCodes.ALL_SENDERS_REFUSED
+        : AttemptErrorCodes.DELIVERY_ERROR;
     if (await this.attempts.setStatus(attemptUuid, { status: 'failed', from: ['queued'], errorCode: code })) this.relay.kick();
   }
 }

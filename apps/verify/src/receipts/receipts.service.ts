@@ -91,7 +91,12 @@ export class ReceiptsService {
     const h = req.headers;
     if (provider === 'twilio') return verifyTwilioSignature(creds.auth_token, url, req.method === 'POST' ? req.params : {}, h['x-twilio-signature']);
     if (provider === 'plivo') {
-      const sig = { v3: h['x-plivo-signature-v3'], v3Nonce: h['x-plivo-signature-v3-nonce'], v2: h['x-plivo-signature-v2'], v2Nonce: h['x-plivo-signature-v2-nonce'] };
+      const sig = {
+        v3: h['x-plivo-signature-v3'],
+        v3Nonce: h['x-plivo-signature-v3-nonce'],
+        v2: h['x-plivo-signature-v2'],
+        v2Nonce: h['x-plivo-signature-v2-nonce'],
+      };
       return verifyPlivoSignature(creds.auth_token, url, req.method === 'POST' ? req.params : {}, sig, req.method);
     }
     const secret = creds.signature_secret ?? creds.api_secret;

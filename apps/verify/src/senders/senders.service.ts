@@ -18,7 +18,6 @@ import { Keyring } from '@signet/secrets';
 import { SENDER_SEAL } from './seal.js';
 import { SendersRepository, type SenderRow } from './senders.repository.js';
 
-
 const REQUIRED: Record<VendorName, { id: string; secret: string; others: string[] }> = {
   twilio: { id: 'account_sid', secret: 'auth_token', others: [] },
   plivo: { id: 'auth_id', secret: 'auth_token', others: [] },
@@ -71,7 +70,8 @@ export class SendersService {
       await provider.verifyCredentials();
       listed = await provider.listNumbers();
     } catch (err) {
-      if (err instanceof ProviderAuthError) throw new DomainError(VerifyErrors.SENDER_CREDENTIALS_REFUSED, `${body.provider} refused the credentials (${err.message})`);
+      if (err instanceof ProviderAuthError)
+        throw new DomainError(VerifyErrors.SENDER_CREDENTIALS_REFUSED, `${body.provider} refused the credentials (${err.message})`);
       throw new DomainError(VerifyErrors.SENDER_PROVIDER_UNAVAILABLE, `could not check the credentials: ${(err as Error).message}`);
     }
     if (listed.length === 0) throw invalidNumber(`the ${body.provider} account has no phone numbers; buy one first`);
@@ -100,7 +100,10 @@ export class SendersService {
       const n = all.find((x) => x.number === number);
       if (!n) throw invalidNumber(`${c.number} is not a number of this provider account`);
       const lacking = channels.filter((ch) => !n[ch]);
-      if (lacking.length > 0) throw invalidNumber(`${c.number} does not support ${lacking.join(' and ')}; a ${channels.join('+')} sender needs numbers that support ${channels.length > 1 ? 'both' : 'it'}`);
+      if (lacking.length > 0)
+        throw invalidNumber(
+          `${c.number} does not support ${lacking.join(' and ')}; a ${channels.join('+')} sender needs numbers that support ${channels.length > 1 ? 'both' : 'it'}`,
+        );
       const countries = [...new Set(c.countries ?? [])];
       if (n.type === 'shortcode' && countries.length > 1) throw invalidNumber(`${c.number} is a short code: it serves exactly one country`);
       picked.set(number, countries);

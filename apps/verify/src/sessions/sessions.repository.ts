@@ -57,9 +57,26 @@ export interface SessionRow {
 }
 
 const INSERT_COLUMNS = [
-  'uuid', 'app_uuid', 'account_id', 'main_account_id', 'alias', 'recipient', 'channel', 'locale', 'brand_name', 'app_hash',
-  'template', 'code_length', 'otp_hash', 'otp_sealed', 'max_tries', 'max_attempts', 'callback_url', 'callback_method',
-  'requestor_ip', 'country_iso2',
+  'uuid',
+  'app_uuid',
+  'account_id',
+  'main_account_id',
+  'alias',
+  'recipient',
+  'channel',
+  'locale',
+  'brand_name',
+  'app_hash',
+  'template',
+  'code_length',
+  'otp_hash',
+  'otp_sealed',
+  'max_tries',
+  'max_attempts',
+  'callback_url',
+  'callback_method',
+  'requestor_ip',
+  'country_iso2',
 ] as const;
 
 /**

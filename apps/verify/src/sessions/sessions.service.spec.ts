@@ -63,7 +63,10 @@ function setup(appRow: AppRow = app) {
   const billing = {
     chargeAttempt: async () => ({ charge_micros: '6500', balance_micros: '1000000' }),
     release: async () => undefined,
-    chargeValidation: async ({ session_uuid }: { session_uuid: string }) => (calls.push(`charge validation ${session_uuid}`), { charge_micros: '0', balance_micros: '1000000' }),
+    chargeValidation: async ({ session_uuid }: { session_uuid: string }) => (
+      calls.push(`charge validation ${session_uuid}`),
+      { charge_micros: '0', balance_micros: '1000000' }
+    ),
     sessionCharges: async () => ({ attempts: {}, validations: {} }),
   } as unknown as BillingClient;
   const service = new SessionsService(sessions as unknown as SessionsRepository, apps, delivery, expiry, relay, billing, ring);
@@ -88,7 +91,13 @@ describe('SessionsService.create', () => {
     const plain = openOtp(ring, s.otp_sealed);
     expect(plain).toMatch(/^\d{8}$/);
     expect(s.otp_hash.equals(otpHash(ring, s.uuid, plain))).toBe(true);
-    expect(s).toMatchObject({ recipient: '14155550100', account_id: caller.auth_id, max_tries: app.max_validation_attempts, max_attempts: app.otp_attempts, code_length: 8 });
+    expect(s).toMatchObject({
+      recipient: '14155550100',
+      account_id: caller.auth_id,
+      max_tries: app.max_validation_attempts,
+      max_attempts: app.otp_attempts,
+      code_length: 8,
+    });
     expect(calls).toEqual(['kick', expect.stringMatching(/^deliver [0-9a-f-]{36} api-1$/), `expire ${o.session_uuid}`]);
   });
 
@@ -117,7 +126,7 @@ describe('SessionsService.create', () => {
     expect(sessions.opened[0].channel).toBe(channel);
   });
 
-  it("takes brand name, app hash and callback from the request, else from the app (no callback: null)", async () => {
+  it('takes brand name, app hash and callback from the request, else from the app (no callback: null)', async () => {
     const withApp = { ...app, brand_name: 'AppBrand', customer_app_hash: 'apphash' };
     const { sessions, service } = setup(withApp);
     sessions.openResults = [opened(), opened()];
@@ -155,7 +164,10 @@ describe('SessionsService.create', () => {
     const { sessions, calls, service } = setup();
     sessions.openResults = [undefined, undefined];
     sessions.blocking = undefined;
-    await expect(service.create(create())).rejects.toMatchObject({ code: VerifyErrors.ATTEMPTS_EXHAUSTED, message: 'no more delivery attempts for this session' });
+    await expect(service.create(create())).rejects.toMatchObject({
+      code: VerifyErrors.ATTEMPTS_EXHAUSTED,
+      message: 'no more delivery attempts for this session',
+    });
     expect(calls).toEqual([]);
   });
 

@@ -85,10 +85,7 @@ export class SessionsService {
       throw err;
     }
     this.relay.kick();
-    await Promise.all([
-      this.delivery.enqueue(attemptUuid, apiId),
-      opened.created ? this.expiry.schedule(opened.session_uuid, opened.expires_at) : undefined,
-    ]);
+    await Promise.all([this.delivery.enqueue(attemptUuid, apiId), opened.created ? this.expiry.schedule(opened.session_uuid, opened.expires_at) : undefined]);
     return { message: 'Session initiated', session_uuid: opened.session_uuid };
   }
 

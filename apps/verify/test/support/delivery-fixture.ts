@@ -6,7 +6,10 @@ import { sealOtp } from '../../src/otp/otp.js';
 export const ring = new Keyring(process.env.SIGNET_SECRET_KEY as string);
 
 /** A session in progress with one queued attempt, as `sessions.repository` writes them; returns the attempt uuid. */
-export async function queuedAttempt(ds: DataSource, opts: { recipient?: string; channel?: 'sms' | 'voice'; ageSeconds?: number } = {}): Promise<{ attempt: string; session: string }> {
+export async function queuedAttempt(
+  ds: DataSource,
+  opts: { recipient?: string; channel?: 'sms' | 'voice'; ageSeconds?: number } = {},
+): Promise<{ attempt: string; session: string }> {
   const session = randomUUID();
   const attempt = randomUUID();
   const account = `MA${randomUUID().replace(/-/g, '').slice(0, 18).toUpperCase()}`;
@@ -35,10 +38,28 @@ export interface AttemptState {
 export const attemptState = async (ds: DataSource, attempt: string): Promise<AttemptState> =>
   (await ds.query(`SELECT status, error_code, provider, provider_ref, sender_uuid FROM verify.attempts WHERE uuid = $1`, [attempt]))[0];
 
-export const triesOf = (ds: DataSource, attempt: string): Promise<{ seq: number; provider: string; sender_uuid: string | null; from_number: string | null; outcome: string; error: string | null; provider_ref: string | null }[]> =>
-  ds.query(`SELECT seq, provider, sender_uuid, from_number, outcome, error, provider_ref FROM verify.attempt_tries WHERE attempt_uuid = $1 ORDER BY seq`, [attempt]);
+export const triesOf = (
+  ds: DataSource,
+  attempt: string,
+): Promise<
+  {
+    seq: number;
+    provider: string;
+    sender_uuid: string | null;
+    from_number: string | null;
+    outcome: string;
+    error: string | null;
+    provider_ref: string | null;
+  }[]
+> =>
+  ds.query(`SELECT seq, provider, sender_uuid, from_number, outcome, error, provider_ref FROM verify.attempt_tries WHERE attempt_uuid = $1 ORDER BY seq`, [
+    attempt,
+  ]);
 
-export const attemptEvents = (ds: DataSource, attempt: string): Promise<{ status: string; error_code: string | null; provider: string | null; sender_uuid: string | null }[]> =>
+export const attemptEvents = (
+  ds: DataSource,
+  attempt: string,
+): Promise<{ status: string; error_code: string | null; provider: string | null; sender_uuid: string | null }[]> =>
   ds.query(
     `SELECT payload->'data'->>'status' AS status, payload->'data'->>'error_code' AS error_code, payload->'data'->>'provider' AS provider,
        payload->'data'->>'sender_uuid' AS sender_uuid

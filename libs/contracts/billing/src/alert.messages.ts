@@ -8,7 +8,12 @@ export const AUTOMATIC_THRESHOLDS_MICROS = [250_000_000n, 100_000_000n, 10_000_0
 export const alertSettingsBody = z.object({
   thresholds: optional(z.array(moneyInput('1000000'), { error: 'must be a list of decimal amounts' }).max(3, 'at most 3 custom thresholds')),
   emails: optional(z.array(z.email({ error: 'must be email addresses' }).max(254)).max(5, 'at most 5 extra addresses')),
-  webhook_url: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2048).nullable()),
+  webhook_url: optional(
+    z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+      .max(2048)
+      .nullable(),
+  ),
 });
 /** Over NATS, thresholds are micro-units already. */
 export const alertSettingsMessage = z.object({

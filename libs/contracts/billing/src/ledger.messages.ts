@@ -63,7 +63,10 @@ export const ledgerEntryView = z.strictObject({
 });
 export type LedgerEntryView = z.infer<typeof ledgerEntryView>;
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD').refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), 'is not a real date');
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), 'is not a real date');
 
 /** Usage between two UTC days, both included (at most 366 days). */
 export const usageQuery = z
@@ -79,7 +82,11 @@ export const usageResult = z.strictObject({ start_date: z.string(), end_date: z.
 export type UsageResult = z.infer<typeof usageResult>;
 
 export const closureRequest = z.object({ auth_id: z.string().max(64) });
-export const closureView = z.strictObject({ auth_id: z.string(), closed_at: z.string(), balance_micros: microsString, refundable_micros: microsString, trial: z.boolean() });
+export const closureView = z.strictObject({
+  auth_id: z.string(),
+  closed_at: z.string(),
+  balance_micros: microsString,
+  refundable_micros: microsString,
+  trial: z.boolean(),
+});
 export type ClosureView = z.infer<typeof closureView>;
-
-

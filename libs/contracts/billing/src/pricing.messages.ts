@@ -53,5 +53,3 @@ export type PricingSetRequest = z.infer<typeof pricingSetRequest>;
 export const priceListRequest = z.object({});
 export const priceListResult = z.strictObject({ prices: z.array(priceView) });
 export type PriceListResult = z.infer<typeof priceListResult>;
-
-

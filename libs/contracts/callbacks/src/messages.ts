@@ -12,7 +12,10 @@ export type CallbackRetryRequest = z.infer<typeof callbackRetryRequest>;
 
 const time = z
   .string({ error: 'must be a time' })
-  .refine((v) => !Number.isNaN(Date.parse(v.includes(' ') && !v.includes('T') ? `${v.replace(' ', 'T')}Z` : v)), 'must be an ISO 8601 or YYYY-MM-DD HH:MM[:ss] UTC time');
+  .refine(
+    (v) => !Number.isNaN(Date.parse(v.includes(' ') && !v.includes('T') ? `${v.replace(' ', 'T')}Z` : v)),
+    'must be an ISO 8601 or YYYY-MM-DD HH:MM[:ss] UTC time',
+  );
 
 /** POST …/Verify/Callback/Retry/: re-send every failed callback created in [from, to) (at most 31 days apart). */
 export const callbackRetryFailedBody = z

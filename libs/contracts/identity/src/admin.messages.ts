@@ -6,7 +6,6 @@ export const ACCOUNT_TYPES = ['standard', 'developer'] as const;
 export const BILLING_MODES = ['prepaid', 'postpaid'] as const;
 export const ACCOUNT_STATUSES = ['active', 'suspended', 'closed'] as const;
 
-
 /** An operator opens an account; the data region is chosen here, once, and never changes. */
 export const adminAccountCreateBody = z.object({
   name: z.preprocess((v) => (v === null ? undefined : v), accountName),
@@ -24,7 +23,12 @@ export const adminAccountCreateMessage = adminAccountCreateBody.extend({ cash_cr
 export const adminAccountListQuery = pageSchema.extend({
   status: optional(lenientEnum(ACCOUNT_STATUSES)),
   data_region: optional(lenientEnum(DATA_REGIONS)),
-  email: optional(z.string().max(254).transform((v) => v.trim().toLowerCase())),
+  email: optional(
+    z
+      .string()
+      .max(254)
+      .transform((v) => v.trim().toLowerCase()),
+  ),
   name: optional(z.string().max(100)),
 });
 export type AdminAccountListQuery = z.infer<typeof adminAccountListQuery>;

@@ -116,7 +116,10 @@ export const ssoSetBody = z
   .refine((b) => Boolean(b.metadata_xml) !== Boolean(b.metadata_url), 'give metadata_xml or metadata_url (one of them)');
 export const ssoStartBody = z.object({ email });
 /** What the identity provider posts to the assertion consumer service (HTTP-POST binding). */
-export const ssoAcsBody = z.object({ SAMLResponse: z.string({ error: 'SAMLResponse is required' }).min(1).max(200_000), RelayState: optional(z.string().max(2048)) });
+export const ssoAcsBody = z.object({
+  SAMLResponse: z.string({ error: 'SAMLResponse is required' }).min(1).max(200_000),
+  RelayState: optional(z.string().max(2048)),
+});
 
 export interface SsoConnectionView {
   domain: string;

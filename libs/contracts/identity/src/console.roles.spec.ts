@@ -1,6 +1,6 @@
 import { CONSOLE_PERMISSIONS, roleAllows } from './console.roles.js';
 
-describe('console role permissions (the seeds\' table)', () => {
+describe("console role permissions (the seeds' table)", () => {
   it('gives owner and admin everything, and the others exactly their share', () => {
     const table = Object.fromEntries(
       (['owner', 'admin', 'developer', 'support', 'finance'] as const).map((role) => [role, CONSOLE_PERMISSIONS.filter((p) => roleAllows(role, p))]),

@@ -1,5 +1,13 @@
 import { changedReply, deletedReply } from '@signet/contracts/common';
-import { adminAccountCreated, adminAccountCreateMessage, adminAccountListQuery, adminAccountListResult, adminAccountRef, adminAccountStatus, adminAccountView } from './admin.messages.js';
+import {
+  adminAccountCreated,
+  adminAccountCreateMessage,
+  adminAccountListQuery,
+  adminAccountListResult,
+  adminAccountRef,
+  adminAccountStatus,
+  adminAccountView,
+} from './admin.messages.js';
 import {
   ipWhitelistAddRequest,
   ipWhitelistEntryView,
@@ -9,7 +17,15 @@ import {
   ipWhitelistView,
 } from './ip-whitelist.messages.js';
 import { z } from 'zod';
-import { accountGetRequest, accountUpdateRequest, accountView, authenticatedCaller, authenticateRequest, tokenRotated, tokenRotateRequest } from './messages.js';
+import {
+  accountGetRequest,
+  accountUpdateRequest,
+  accountView,
+  authenticatedCaller,
+  authenticateRequest,
+  tokenRotated,
+  tokenRotateRequest,
+} from './messages.js';
 import {
   subaccountCreated,
   subaccountCreateRequest,

@@ -26,7 +26,10 @@ export const digestVerifyRequest = z
     algorithm: algorithm.default('MD5'),
     qop: z.enum(['auth'], { error: 'only qop auth is supported' }).optional(),
     cnonce: z.string().min(1).max(1024).optional(),
-    nc: z.string().regex(/^[0-9a-fA-F]{8}$/, 'must be 8 hex digits').optional(),
+    nc: z
+      .string()
+      .regex(/^[0-9a-fA-F]{8}$/, 'must be 8 hex digits')
+      .optional(),
   })
   .refine((d) => d.qop === undefined || (d.cnonce !== undefined && d.nc !== undefined), 'qop auth needs cnonce and nc')
   .refine((d) => !d.algorithm.endsWith('-sess') || d.cnonce !== undefined, 'a -sess algorithm needs cnonce');

@@ -1,7 +1,31 @@
 import { deletedReply } from '@signet/contracts/common';
-import { applicationCreateRequest, applicationListRequest, applicationListResult, applicationRef, applicationUpdateRequest, applicationView } from './application.messages.js';
-import { credentialCreateRequest, credentialListRequest, credentialListResult, credentialRef, credentialUpdateRequest, credentialView } from './credential.messages.js';
-import { ipAclCreateRequest, ipAclEntryAddRequest, ipAclEntryRef, ipAclEntryView, ipAclListRequest, ipAclListResult, ipAclRef, ipAclUpdateRequest, ipAclView } from './ip-acl.messages.js';
+import {
+  applicationCreateRequest,
+  applicationListRequest,
+  applicationListResult,
+  applicationRef,
+  applicationUpdateRequest,
+  applicationView,
+} from './application.messages.js';
+import {
+  credentialCreateRequest,
+  credentialListRequest,
+  credentialListResult,
+  credentialRef,
+  credentialUpdateRequest,
+  credentialView,
+} from './credential.messages.js';
+import {
+  ipAclCreateRequest,
+  ipAclEntryAddRequest,
+  ipAclEntryRef,
+  ipAclEntryView,
+  ipAclListRequest,
+  ipAclListResult,
+  ipAclRef,
+  ipAclUpdateRequest,
+  ipAclView,
+} from './ip-acl.messages.js';
 import { addressCheckRequest, addressCheckResult, digestVerifyRequest, digestVerifyResult } from './proxy.messages.js';
 import { SipAuthSubjects as S } from './subjects.js';
 

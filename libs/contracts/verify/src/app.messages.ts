@@ -15,7 +15,12 @@ const appFields = {
   max_validation_attempts: optional(lenientInt.pipe(z.number().min(1, 'must be 1 to 10').max(10, 'must be 1 to 10'))),
   sms_channel: optional(lenientBool),
   voice_channel: optional(lenientBool),
-  template: optional(z.string().max(480, 'must be at most 480 characters').refine((t) => t.includes('${code}'), 'must contain ${code}')),
+  template: optional(
+    z
+      .string()
+      .max(480, 'must be at most 480 characters')
+      .refine((t) => t.includes('${code}'), 'must contain ${code}'),
+  ),
   template_uuid: optional(z.string().max(64)),
   is_default: optional(lenientBool),
   enable_fraudshield: optional(lenientBool),

@@ -51,4 +51,3 @@ export const VerifyEventSchemas = {
   [VerifyEvents.sessionVerified]: sessionEnded,
   [VerifyEvents.sessionExpired]: sessionEnded,
 } as const;
-

@@ -5,10 +5,24 @@ export const SENDER_PROVIDERS = ['twilio', 'plivo', 'vonage'] as const;
 export type SenderProvider = (typeof SENDER_PROVIDERS)[number];
 
 const secret = z.string().trim().min(1, 'must not be empty').max(8192);
-const channels = z.array(lenientEnum(['sms', 'voice'])).min(1, 'must name sms, voice or both').max(2);
+const channels = z
+  .array(lenientEnum(['sms', 'voice']))
+  .min(1, 'must name sms, voice or both')
+  .max(2);
 const numberChoice = z.object({
-  number: z.string().trim().regex(/^\+?\d{3,15}$/, 'must be an E.164 number or a short code'),
-  countries: optional(z.array(z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'must be ISO 3166-1 alpha-2 codes'))),
+  number: z
+    .string()
+    .trim()
+    .regex(/^\+?\d{3,15}$/, 'must be an E.164 number or a short code'),
+  countries: optional(
+    z.array(
+      z
+        .string()
+        .trim()
+        .toUpperCase()
+        .regex(/^[A-Z]{2}$/, 'must be ISO 3166-1 alpha-2 codes'),
+    ),
+  ),
 });
 export const senderNumbers = z.array(numberChoice).max(50);
 export type SenderNumberChoice = z.infer<typeof numberChoice>;

@@ -14,7 +14,9 @@ export const sessionCreateBody = z.object({
   app_uuid: optional(uuid),
   channel: optional(lenientEnum(CHANNELS)).default('sms'),
   url: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2048)),
-  method: optional(z.preprocess((v) => (typeof v === 'string' ? v.toUpperCase() : v), z.enum(['GET', 'POST'], { error: 'must be GET or POST' }))).default('POST'),
+  method: optional(z.preprocess((v) => (typeof v === 'string' ? v.toUpperCase() : v), z.enum(['GET', 'POST'], { error: 'must be GET or POST' }))).default(
+    'POST',
+  ),
   locale: optional(z.string().regex(/^[a-z]{2}([_-][A-Za-z]{2})?$/, 'must be a language code like en or en_US')).default('en'),
   brand_name: optional(z.string().max(64, 'must be at most 64 characters')),
   app_hash: optional(z.string().max(32, 'must be at most 32 characters')),

@@ -2,7 +2,13 @@ import type { OutboundMessage } from '../delivery-provider.js';
 import { OutboxProvider } from './outbox.provider.js';
 
 const message = (channel: 'sms' | 'voice'): OutboundMessage => ({
-  attemptId: 'a1', sessionId: 's1', accountId: 'MA1', mainAccountId: 'MA1', to: '+14155550100', channel, text: 'hello',
+  attemptId: 'a1',
+  sessionId: 's1',
+  accountId: 'MA1',
+  mainAccountId: 'MA1',
+  to: '+14155550100',
+  channel,
+  text: 'hello',
 });
 
 describe('OutboxProvider', () => {

@@ -6,11 +6,22 @@ import { PlivoProvider } from './plivo.provider.js';
 import { plivoReceiptStatus, plivoSignatureV2, plivoSignatureV3, plivoSpeakXml, verifyPlivoSignature } from './plivo.receipts.js';
 
 const message = (over: object = {}) => ({
-  attemptId: 'a1', sessionId: 's1', accountId: 'MA1', mainAccountId: 'MA1', to: '+14155550100', from: '+14155550199', channel: 'sms' as const, text: 'Your code is 123456', ...over,
+  attemptId: 'a1',
+  sessionId: 's1',
+  accountId: 'MA1',
+  mainAccountId: 'MA1',
+  to: '+14155550100',
+  from: '+14155550199',
+  channel: 'sms' as const,
+  text: 'Your code is 123456',
+  ...over,
 });
 
 const headersOf = (h: Record<string, unknown>) => ({
-  v3: h['x-plivo-signature-v3'] as string, v3Nonce: h['x-plivo-signature-v3-nonce'] as string, v2: h['x-plivo-signature-v2'] as string, v2Nonce: h['x-plivo-signature-v2-nonce'] as string,
+  v3: h['x-plivo-signature-v3'] as string,
+  v3Nonce: h['x-plivo-signature-v3-nonce'] as string,
+  v2: h['x-plivo-signature-v2'] as string,
+  v2Nonce: h['x-plivo-signature-v2-nonce'] as string,
 });
 
 describe('Plivo adapter against the local Plivo fake', () => {
@@ -23,7 +34,11 @@ describe('Plivo adapter against the local Plivo fake', () => {
     await fake.start();
     await sink.start();
     const many = Array.from({ length: 45 }, (_, i) => ({ number: `1212555${String(i).padStart(4, '0')}`, sms: true, voice: i % 3 === 0 }));
-    creds = fake.addAccount([{ number: '14155550199', sms: true, voice: true }, { number: '18885550100', number_type: 'tollfree', sms: true, voice: true }, ...many]);
+    creds = fake.addAccount([
+      { number: '14155550199', sms: true, voice: true },
+      { number: '18885550100', number_type: 'tollfree', sms: true, voice: true },
+      ...many,
+    ]);
   });
   afterEach(() => {
     fake.failWith = undefined;
@@ -54,7 +69,9 @@ describe('Plivo adapter against the local Plivo fake', () => {
 
   it('places a call whose answer_url is fetched (signed) and speaks the <Speak> XML it returns', async () => {
     sink.answer = { status: 200, body: plivoSpeakXml('Your code is 1, 2, 3'), type: 'text/xml' };
-    const sent = await plivo().placeVoiceCall(message({ channel: 'voice', answerUrl: `${sink.url}/webhooks/plivo/answer/a1`, statusUrl: `${sink.url}/hangup` }));
+    const sent = await plivo().placeVoiceCall(
+      message({ channel: 'voice', answerUrl: `${sink.url}/webhooks/plivo/answer/a1`, statusUrl: `${sink.url}/hangup` }),
+    );
     await fake.answer(sent.providerRef);
     const got = sink.received.at(-1)!;
     expect(verifyPlivoSignature(creds.auth_token, got.url, formOf(got.raw), headersOf(got.headers))).toBe(true);
@@ -86,8 +103,12 @@ describe('Plivo adapter against the local Plivo fake', () => {
   it('computes the documented V2 and V3 vectors', () => {
     expect(plivoSignatureV2('my_auth_token', 'https://answer.url', '12345')).toBe('ehV3IKhLysWBxC1sy8INm0qGoQYdYsHwuoKjsX7FsXc=');
     const params = { MessageUUID: 'db3ce55a-7f1d-11e1-8ea7-1231380bc196', Status: 'delivered', To: '14155550100', From: '14155550199' };
-    expect(plivoSignatureV3('my_auth_token', 'https://example.com/plivo/status?ref=abc', '12345678901234567890', params)).toBe('xGIrGWfJiSfUeKb5UecdFHkV5Y9EwxEmkqzrL4UsQ1o=');
+    expect(plivoSignatureV3('my_auth_token', 'https://example.com/plivo/status?ref=abc', '12345678901234567890', params)).toBe(
+      'xGIrGWfJiSfUeKb5UecdFHkV5Y9EwxEmkqzrL4UsQ1o=',
+    );
     const two = { MessageUUID: params.MessageUUID, Status: 'delivered' };
-    expect(plivoSignatureV3('my_auth_token', 'https://example.com/plivo/status', '12345678901234567890', two)).toBe('B4iqsxX2sBWm+lKXu6mnMf0YI17UFtap+Gs3RbprnyY=');
+    expect(plivoSignatureV3('my_auth_token', 'https://example.com/plivo/status', '12345678901234567890', two)).toBe(
+      'B4iqsxX2sBWm+lKXu6mnMf0YI17UFtap+Gs3RbprnyY=',
+    );
   });
 });

@@ -46,7 +46,13 @@ export interface PlivoSignatureHeaders {
 }
 
 /** V3 when present (a header may hold several comma-separated signatures), else V2. */
-export function verifyPlivoSignature(authToken: string, url: string, params: Record<string, string>, h: PlivoSignatureHeaders, method: 'GET' | 'POST' = 'POST'): boolean {
+export function verifyPlivoSignature(
+  authToken: string,
+  url: string,
+  params: Record<string, string>,
+  h: PlivoSignatureHeaders,
+  method: 'GET' | 'POST' = 'POST',
+): boolean {
   if (h.v3 && h.v3Nonce) {
     const expected = plivoSignatureV3(authToken, url, h.v3Nonce, params, method);
     return h.v3.split(',').some((sig) => safeEqual(expected, sig.trim()));
@@ -55,8 +61,24 @@ export function verifyPlivoSignature(authToken: string, url: string, params: Rec
   return false;
 }
 
-const SMS: Record<string, DeliveryStatus> = { queued: 'sent', sent: 'sent', delivered: 'delivered', undelivered: 'undelivered', failed: 'failed', rejected: 'failed' };
-const CALL: Record<string, DeliveryStatus> = { ringing: 'ringing', 'in-progress': 'in-progress', completed: 'completed', busy: 'failed', failed: 'failed', timeout: 'failed', 'no-answer': 'failed', cancel: 'failed' };
+const SMS: Record<string, DeliveryStatus> = {
+  queued: 'sent',
+  sent: 'sent',
+  delivered: 'delivered',
+  undelivered: 'undelivered',
+  failed: 'failed',
+  rejected: 'failed',
+};
+const CALL: Record<string, DeliveryStatus> = {
+  ringing: 'ringing',
+  'in-progress': 'in-progress',
+  completed: 'completed',
+  busy: 'failed',
+  failed: 'failed',
+  timeout: 'failed',
+  'no-answer': 'failed',
+  cancel: 'failed',
+};
 
 /** A Plivo message status callback, or a call's ring/hangup callback, as Signet's status. */
 export function plivoReceiptStatus(params: Record<string, string>): { status: DeliveryStatus; errorCode: string | null; ref: string } | undefined {

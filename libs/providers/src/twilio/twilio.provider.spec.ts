@@ -6,7 +6,15 @@ import { TwilioProvider } from './twilio.provider.js';
 import { twilioReceiptStatus, twilioSignature, verifyTwilioSignature } from './twilio.receipts.js';
 
 const message = (over: object = {}) => ({
-  attemptId: 'a1', sessionId: 's1', accountId: 'MA1', mainAccountId: 'MA1', to: '+14155550100', from: '+15005550006', channel: 'sms' as const, text: 'Your code is 123456', ...over,
+  attemptId: 'a1',
+  sessionId: 's1',
+  accountId: 'MA1',
+  mainAccountId: 'MA1',
+  to: '+14155550100',
+  from: '+15005550006',
+  channel: 'sms' as const,
+  text: 'Your code is 123456',
+  ...over,
 });
 
 describe('Twilio adapter against the local Twilio fake', () => {
@@ -43,14 +51,20 @@ describe('Twilio adapter against the local Twilio fake', () => {
     const params = formOf(got.raw);
     expect(verifyTwilioSignature(creds.auth_token, got.url, params, got.headers['x-twilio-signature'] as string)).toBe(true);
     expect(verifyTwilioSignature('forged-token', got.url, params, got.headers['x-twilio-signature'] as string)).toBe(false);
-    expect(verifyTwilioSignature(creds.auth_token, got.url, { ...params, MessageStatus: 'delivered' }, got.headers['x-twilio-signature'] as string)).toBe(false);
+    expect(verifyTwilioSignature(creds.auth_token, got.url, { ...params, MessageStatus: 'delivered' }, got.headers['x-twilio-signature'] as string)).toBe(
+      false,
+    );
     expect(twilioReceiptStatus(params)).toEqual({ status: 'undelivered', errorCode: '30003', ref: sent.providerRef });
   });
 
   it('places a call with inline TwiML <Say> and asks for call progress events', async () => {
     const sent = await twilio().placeVoiceCall(message({ channel: 'voice', text: 'Your code is 1, 2 & 3', statusUrl: `${sink.url}/cb` }));
     expect(sent.providerRef).toMatch(/^CA/);
-    expect(fake.sends.at(-1)).toMatchObject({ kind: 'voice', text: 'Your code is 1, 2 &amp; 3', extra: { events: ['initiated', 'ringing', 'answered', 'completed'] } });
+    expect(fake.sends.at(-1)).toMatchObject({
+      kind: 'voice',
+      text: 'Your code is 1, 2 &amp; 3',
+      extra: { events: ['initiated', 'ringing', 'answered', 'completed'] },
+    });
     await fake.receipt(sent.providerRef, 'ringing');
     expect(twilioReceiptStatus(formOf(sink.received.at(-1)!.raw))).toMatchObject({ status: 'ringing', ref: sent.providerRef });
   });
@@ -73,7 +87,9 @@ describe('Twilio adapter against the local Twilio fake', () => {
   it('turns a vendor 400, a 500 and a timeout into provider API errors', async () => {
     await expect(twilio().sendSms(message({ from: '+19995550000' }))).rejects.toThrow(/HTTP 400: 21606/);
     fake.failWith = 500;
-    const err = await twilio().sendSms(message()).catch((e) => e);
+    const err = await twilio()
+      .sendSms(message())
+      .catch((e) => e);
     expect(err).toBeInstanceOf(ProviderApiError);
     expect(err.retryable).toBe(true);
     fake.failWith = undefined;

@@ -12,8 +12,7 @@ interface TwilioError {
   message?: string;
 }
 
-const xmlEscape = (s: string): string =>
-  s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] as string);
+const xmlEscape = (s: string): string => s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] as string);
 
 /**
  * Twilio's REST API 2010-04-01: Basic `AccountSid:AuthToken`, form-encoded PascalCase bodies, JSON answers.
@@ -73,7 +72,11 @@ export class TwilioProvider implements DeliveryProvider {
   }
 
   async verifyCredentials(): Promise<void> {
-    const answer = await this.http.call(this.name, { method: 'GET', url: this.accountPath('.json'), headers: { authorization: this.auth, accept: 'application/json' } });
+    const answer = await this.http.call(this.name, {
+      method: 'GET',
+      url: this.accountPath('.json'),
+      headers: { authorization: this.auth, accept: 'application/json' },
+    });
     if (answer.status !== 200) throw this.failure(answer);
     const status = (answer.json as { status?: string } | undefined)?.status;
     if (status !== 'active') throw new ProviderAuthError(this.name, `account is ${status ?? 'unknown'}`);

@@ -6,7 +6,15 @@ import { VonageProvider } from './vonage.provider.js';
 import { verifyVonageSmsSignature, verifyVonageWebhookJwt, vonageCallEventStatus, vonageSmsReceiptStatus, vonageSmsSignature } from './vonage.receipts.js';
 
 const message = (over: object = {}) => ({
-  attemptId: '6f1c0d2e-0000-4000-8000-000000000001', sessionId: 's1', accountId: 'MA1', mainAccountId: 'MA1', to: '+447700900000', from: '+447700900001', channel: 'sms' as const, text: 'Your code is 123456', ...over,
+  attemptId: '6f1c0d2e-0000-4000-8000-000000000001',
+  sessionId: 's1',
+  accountId: 'MA1',
+  mainAccountId: 'MA1',
+  to: '+447700900000',
+  from: '+447700900001',
+  channel: 'sms' as const,
+  text: 'Your code is 123456',
+  ...over,
 });
 
 describe('Vonage adapter against the local Vonage fake', () => {
@@ -19,7 +27,11 @@ describe('Vonage adapter against the local Vonage fake', () => {
     await fake.start();
     await sink.start();
     const many = Array.from({ length: 230 }, (_, i) => ({ msisdn: `4477009${String(i).padStart(5, '0')}`, sms: true, voice: false }));
-    creds = fake.addAccount([{ msisdn: '447700900001', sms: true, voice: true }, { msisdn: '18005550100', type: 'landline-toll-free', sms: true, voice: true }, ...many]);
+    creds = fake.addAccount([
+      { msisdn: '447700900001', sms: true, voice: true },
+      { msisdn: '18005550100', type: 'landline-toll-free', sms: true, voice: true },
+      ...many,
+    ]);
   });
   afterEach(() => {
     fake.failWith = undefined;
@@ -80,7 +92,15 @@ describe('Vonage adapter against the local Vonage fake', () => {
   });
 
   it('computes the documented sig vectors', () => {
-    const params = { 'message-timestamp': '2013-11-21 15:27:30', messageId: '020000001B0FE827', msisdn: '14843472194', text: 'Test again', timestamp: '1385047698', to: '13239877404', type: 'text' };
+    const params = {
+      'message-timestamp': '2013-11-21 15:27:30',
+      messageId: '020000001B0FE827',
+      msisdn: '14843472194',
+      text: 'Test again',
+      timestamp: '1385047698',
+      to: '13239877404',
+      type: 'text',
+    };
     expect(vonageSmsSignature('my_secret_key_for_testing', params, 'md5hash')).toBe('d2e7b1dc968737c5998ad624e02f90b7');
     expect(vonageSmsSignature('my_secret_key_for_testing', params, 'md5hmac')).toBe('DDEBD46008C2D4E93CCE578A332A52D5');
     expect(vonageSmsSignature('my_secret_key_for_testing', params, 'sha256hmac')).toBe('DDB8397C2B90AAC7F3882D306475C9A5058C92322EEF43C92B298B6E0FC0D330');

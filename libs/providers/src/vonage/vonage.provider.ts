@@ -93,8 +93,13 @@ export class VonageProvider implements DeliveryProvider {
   }
 
   async verifyCredentials(): Promise<void> {
-    const answer = await this.http.call(this.name, { method: 'GET', url: `${this.restUrl}/account/get-balance`, headers: { authorization: this.auth, accept: 'application/json' } });
-    if (answer.status !== 200) throw answerError(this.name, answer, (answer.json as { 'error-code-label'?: string } | undefined)?.['error-code-label'] ?? answer.text.slice(0, 200));
+    const answer = await this.http.call(this.name, {
+      method: 'GET',
+      url: `${this.restUrl}/account/get-balance`,
+      headers: { authorization: this.auth, accept: 'application/json' },
+    });
+    if (answer.status !== 200)
+      throw answerError(this.name, answer, (answer.json as { 'error-code-label'?: string } | undefined)?.['error-code-label'] ?? answer.text.slice(0, 200));
     if (this.creds.private_key) {
       try {
         createPrivateKey(this.creds.private_key);

@@ -15,7 +15,10 @@ export function vonageSmsSignature(secret: string, params: Record<string, string
     .sort()
     .map((k) => `&${k}=${params[k].replace(/[&=]/g, '_')}`)
     .join('');
-  if (method === 'md5hash') return createHash('md5').update(s + secret).digest('hex');
+  if (method === 'md5hash')
+    return createHash('md5')
+      .update(s + secret)
+      .digest('hex');
   const alg = method.replace('hmac', '');
   return createHmac(alg, secret).update(s).digest('hex').toUpperCase();
 }
@@ -38,7 +41,15 @@ export async function verifyVonageWebhookJwt(secret: string, authorization: stri
   }
 }
 
-const SMS: Record<string, DeliveryStatus> = { accepted: 'sent', buffered: 'sent', delivered: 'delivered', expired: 'undelivered', failed: 'failed', rejected: 'failed', unknown: 'undelivered' };
+const SMS: Record<string, DeliveryStatus> = {
+  accepted: 'sent',
+  buffered: 'sent',
+  delivered: 'delivered',
+  expired: 'undelivered',
+  failed: 'failed',
+  rejected: 'failed',
+  unknown: 'undelivered',
+};
 const CALL: Record<string, DeliveryStatus> = {
   started: 'in-progress',
   ringing: 'ringing',

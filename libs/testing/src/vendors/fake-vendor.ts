@@ -100,7 +100,8 @@ export abstract class FakeVendor {
     else if (raw) form = new URLSearchParams(raw);
     if (req.method === 'GET') form = url.searchParams;
     const params: Record<string, string> = {};
-    if (json && typeof json === 'object' && !Array.isArray(json)) for (const [k, v] of Object.entries(json)) params[k] = typeof v === 'string' ? v : JSON.stringify(v);
+    if (json && typeof json === 'object' && !Array.isArray(json))
+      for (const [k, v] of Object.entries(json)) params[k] = typeof v === 'string' ? v : JSON.stringify(v);
     for (const [k, v] of form) params[k] = v;
     try {
       const answer = await this.handle({ method: req.method ?? 'GET', url, headers: req.headers, raw, params, form, json });

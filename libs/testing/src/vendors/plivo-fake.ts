@@ -45,10 +45,22 @@ export class FakePlivo extends FakeVendor {
     if (!m) return fail(404, 'not found');
     const creds = basicUser(req.headers.authorization);
     const account = this.accounts.get(m[1]);
-    if (!creds || !account || creds.user !== m[1] || creds.password !== account.token) return { status: 401, body: 'Could not verify your access level for that URL.\nYou have to login with proper credentials', contentType: 'text/html' };
+    if (!creds || !account || creds.user !== m[1] || creds.password !== account.token)
+      return { status: 401, body: 'Could not verify your access level for that URL.\nYou have to login with proper credentials', contentType: 'text/html' };
     const resource = m[2];
     if (!resource && req.method === 'GET') {
-      return { status: 200, body: { api_id: randomUUID(), account_type: 'standard', auth_id: account.authId, billing_mode: 'prepaid', cash_credits: '12.50000', name: 'fake', resource_uri: `/v1/Account/${account.authId}/` } };
+      return {
+        status: 200,
+        body: {
+          api_id: randomUUID(),
+          account_type: 'standard',
+          auth_id: account.authId,
+          billing_mode: 'prepaid',
+          cash_credits: '12.50000',
+          name: 'fake',
+          resource_uri: `/v1/Account/${account.authId}/`,
+        },
+      };
     }
     if (resource === 'Number' && req.method === 'GET') return this.numbers(account, req.url);
     if (req.method !== 'POST') return fail(405, 'method not allowed');
@@ -60,14 +72,32 @@ export class FakePlivo extends FakeVendor {
       if (!owned?.sms) return fail(400, `${body.src} is not a valid source number for this account`);
       if (!/^\d{7,15}$/.test(digits(body.dst))) return fail(400, `'${body.dst}' is not a valid phone number.`);
       const uuid = randomUUID();
-      this.record({ kind: 'sms', ref: uuid, account: account.authId, from: digits(body.src), to: digits(body.dst), text: body.text ?? '', callbackUrl: body.url, extra: {} });
+      this.record({
+        kind: 'sms',
+        ref: uuid,
+        account: account.authId,
+        from: digits(body.src),
+        to: digits(body.dst),
+        text: body.text ?? '',
+        callbackUrl: body.url,
+        extra: {},
+      });
       return { status: 202, body: { api_id: randomUUID(), message: 'message(s) queued', message_uuid: [uuid] } };
     }
     if (!body.from || !body.to || !body.answer_url) return fail(400, 'from, to and answer_url are required');
     const owned = account.numbers.find((n) => n.number === digits(body.from));
     if (!owned?.voice) return fail(400, `${body.from} is not a valid caller id for this account`);
     const uuid = randomUUID();
-    this.record({ kind: 'voice', ref: uuid, account: account.authId, from: digits(body.from), to: digits(body.to), text: '', callbackUrl: body.hangup_url, extra: { answer_url: body.answer_url } });
+    this.record({
+      kind: 'voice',
+      ref: uuid,
+      account: account.authId,
+      from: digits(body.from),
+      to: digits(body.to),
+      text: '',
+      callbackUrl: body.hangup_url,
+      extra: { answer_url: body.answer_url },
+    });
     return { status: 201, body: { api_id: randomUUID(), message: 'call fired', request_uuid: uuid } };
   }
 
@@ -87,7 +117,16 @@ export class FakePlivo extends FakeVendor {
           next: offset + limit < account.numbers.length ? `${path}?limit=${limit}&offset=${offset + limit}` : null,
           previous: offset > 0 ? `${path}?limit=${limit}&offset=${Math.max(0, offset - limit)}` : null,
         },
-        objects: slice.map((n) => ({ number: n.number, number_type: n.number_type ?? 'local', sms_enabled: n.sms, voice_enabled: n.voice, mms_enabled: false, alias: null, region: 'fake', resource_uri: `${path}${n.number}/` })),
+        objects: slice.map((n) => ({
+          number: n.number,
+          number_type: n.number_type ?? 'local',
+          sms_enabled: n.sms,
+          voice_enabled: n.voice,
+          mms_enabled: false,
+          alias: null,
+          region: 'fake',
+          resource_uri: `${path}${n.number}/`,
+        })),
       },
     };
   }
@@ -109,7 +148,15 @@ export class FakePlivo extends FakeVendor {
     if (!send) throw new Error(`no call ${ref}`);
     const account = this.accounts.get(send.account) as Account;
     const url = String(send.extra.answer_url);
-    const params = { CallUUID: randomUUID(), RequestUUID: ref, From: send.from, To: send.to, CallStatus: 'in-progress', Direction: 'outbound', Event: 'StartApp' };
+    const params = {
+      CallUUID: randomUUID(),
+      RequestUUID: ref,
+      From: send.from,
+      To: send.to,
+      CallStatus: 'in-progress',
+      Direction: 'outbound',
+      Event: 'StartApp',
+    };
     const res = await postWebhook(url, this.signedHeaders(opts.signWith ?? account.token, url, params), new URLSearchParams(params).toString());
     const speak = res.text.match(/<Speak[^>]*>([\s\S]*?)<\/Speak>/)?.[1];
     if (res.status === 200 && speak) {
@@ -120,7 +167,11 @@ export class FakePlivo extends FakeVendor {
   }
 
   /** Posts a message status callback (sms) or hangup callback (voice), signed V2 + V3 with the account's token. */
-  async receipt(ref: string, status: string, opts: { errorCode?: string; signWith?: string; unsigned?: boolean } = {}): Promise<{ status: number; text: string }> {
+  async receipt(
+    ref: string,
+    status: string,
+    opts: { errorCode?: string; signWith?: string; unsigned?: boolean } = {},
+  ): Promise<{ status: number; text: string }> {
     const send = this.sends.find((s) => s.ref === ref);
     if (!send?.callbackUrl) throw new Error(`no callback for ${ref}`);
     const account = this.accounts.get(send.account) as Account;
@@ -129,7 +180,9 @@ export class FakePlivo extends FakeVendor {
         ? { MessageUUID: ref, ParentMessageUUID: ref, Status: status, From: send.from, To: send.to, Type: 'sms', Units: '1', Sequence: '1' }
         : { RequestUUID: ref, CallUUID: randomUUID(), CallStatus: status, From: send.from, To: send.to, Direction: 'outbound', Event: 'Hangup' };
     if (opts.errorCode) params[send.kind === 'sms' ? 'ErrorCode' : 'HangupCauseCode'] = opts.errorCode;
-    const headers = opts.unsigned ? { 'content-type': 'application/x-www-form-urlencoded' } : this.signedHeaders(opts.signWith ?? account.token, send.callbackUrl, params);
+    const headers = opts.unsigned
+      ? { 'content-type': 'application/x-www-form-urlencoded' }
+      : this.signedHeaders(opts.signWith ?? account.token, send.callbackUrl, params);
     return postWebhook(send.callbackUrl, headers, new URLSearchParams(params).toString());
   }
 }

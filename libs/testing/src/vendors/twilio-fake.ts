@@ -48,7 +48,10 @@ export class FakeTwilio extends FakeVendor {
     if (!creds || !account || creds.user !== m[1] || creds.password !== account.token) return error(401, 20003, 'Authenticate');
     const resource = m[3];
     if (!resource && req.method === 'GET') {
-      return { status: 200, body: { sid: account.sid, friendly_name: 'fake', status: account.status, type: 'Full', owner_account_sid: account.sid, date_created: rfc2822() } };
+      return {
+        status: 200,
+        body: { sid: account.sid, friendly_name: 'fake', status: account.status, type: 'Full', owner_account_sid: account.sid, date_created: rfc2822() },
+      };
     }
     if (resource === 'IncomingPhoneNumbers' && req.method === 'GET') return this.numbers(account, req.url);
     if (req.method !== 'POST') return error(405, 20004, 'Method not allowed');
@@ -59,21 +62,50 @@ export class FakeTwilio extends FakeVendor {
     if (!/^\+\d{7,15}$/.test(to)) return error(400, 21211, `The 'To' number ${to} is not a valid phone number.`);
     const owned = account.numbers.find((n) => n.phone_number === from);
     if (resource === 'Messages') {
-      if (!owned || !owned.sms) return error(400, 21606, `The From phone number ${from} is not a valid, SMS-capable inbound phone number or short code for your account.`);
+      if (!owned || !owned.sms)
+        return error(400, 21606, `The From phone number ${from} is not a valid, SMS-capable inbound phone number or short code for your account.`);
       if (!req.params.Body) return error(400, 21602, 'Message body is required.');
       const sid = `SM${hex(32)}`;
       this.record({ kind: 'sms', ref: sid, account: account.sid, from, to, text: req.params.Body, callbackUrl: req.params.StatusCallback, extra: {} });
       return {
         status: 201,
-        body: { sid, account_sid: account.sid, to, from, body: req.params.Body, status: 'queued', num_segments: '1', num_media: '0', direction: 'outbound-api', api_version: '2010-04-01', date_created: rfc2822(), price: null, error_code: null, error_message: null, uri: `/2010-04-01/Accounts/${account.sid}/Messages/${sid}.json` },
+        body: {
+          sid,
+          account_sid: account.sid,
+          to,
+          from,
+          body: req.params.Body,
+          status: 'queued',
+          num_segments: '1',
+          num_media: '0',
+          direction: 'outbound-api',
+          api_version: '2010-04-01',
+          date_created: rfc2822(),
+          price: null,
+          error_code: null,
+          error_message: null,
+          uri: `/2010-04-01/Accounts/${account.sid}/Messages/${sid}.json`,
+        },
       };
     }
     if (!owned || !owned.voice) return error(400, 21210, `The source phone number provided, ${from}, is not yet verified for your account.`);
     const say = req.params.Twiml?.match(/<Say[^>]*>([\s\S]*?)<\/Say>/)?.[1];
     if (!say && !req.params.Url) return error(400, 21205, 'Url or Twiml parameter is required.');
     const sid = `CA${hex(32)}`;
-    this.record({ kind: 'voice', ref: sid, account: account.sid, from, to, text: say ?? '', callbackUrl: req.params.StatusCallback, extra: { events: req.form.getAll('StatusCallbackEvent') } });
-    return { status: 201, body: { sid, account_sid: account.sid, to, from, status: 'queued', direction: 'outbound-api', api_version: '2010-04-01', date_created: rfc2822() } };
+    this.record({
+      kind: 'voice',
+      ref: sid,
+      account: account.sid,
+      from,
+      to,
+      text: say ?? '',
+      callbackUrl: req.params.StatusCallback,
+      extra: { events: req.form.getAll('StatusCallbackEvent') },
+    });
+    return {
+      status: 201,
+      body: { sid, account_sid: account.sid, to, from, status: 'queued', direction: 'outbound-api', api_version: '2010-04-01', date_created: rfc2822() },
+    };
   }
 
   private numbers(account: Account, url: URL): FakeAnswer {
@@ -85,7 +117,13 @@ export class FakeTwilio extends FakeVendor {
     return {
       status: 200,
       body: {
-        incoming_phone_numbers: slice.map((n) => ({ sid: `PN${hex(32)}`, phone_number: n.phone_number, friendly_name: n.phone_number, capabilities: { voice: n.voice, sms: n.sms, mms: false, fax: false }, status: 'in-use' })),
+        incoming_phone_numbers: slice.map((n) => ({
+          sid: `PN${hex(32)}`,
+          phone_number: n.phone_number,
+          friendly_name: n.phone_number,
+          capabilities: { voice: n.voice, sms: n.sms, mms: false, fax: false },
+          status: 'in-use',
+        })),
         page,
         page_size: pageSize,
         start: page * pageSize,
@@ -99,13 +137,26 @@ export class FakeTwilio extends FakeVendor {
   }
 
   /** Posts the status callback of an accepted message or call, signed with the account's token (or `signWith`). */
-  async receipt(ref: string, status: string, opts: { errorCode?: string; signWith?: string; unsigned?: boolean } = {}): Promise<{ status: number; text: string }> {
+  async receipt(
+    ref: string,
+    status: string,
+    opts: { errorCode?: string; signWith?: string; unsigned?: boolean } = {},
+  ): Promise<{ status: number; text: string }> {
     const send = this.sends.find((s) => s.ref === ref);
     if (!send?.callbackUrl) throw new Error(`no callback for ${ref}`);
     const account = this.accounts.get(send.account) as Account;
     const params: Record<string, string> =
       send.kind === 'sms'
-        ? { MessageSid: ref, SmsSid: ref, MessageStatus: status, SmsStatus: status, AccountSid: account.sid, From: send.from, To: send.to, ApiVersion: '2010-04-01' }
+        ? {
+            MessageSid: ref,
+            SmsSid: ref,
+            MessageStatus: status,
+            SmsStatus: status,
+            AccountSid: account.sid,
+            From: send.from,
+            To: send.to,
+            ApiVersion: '2010-04-01',
+          }
         : { CallSid: ref, CallStatus: status, AccountSid: account.sid, From: send.from, To: send.to, Direction: 'outbound-api', ApiVersion: '2010-04-01' };
     if (opts.errorCode) params.ErrorCode = opts.errorCode;
     const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };

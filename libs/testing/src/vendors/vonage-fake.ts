@@ -43,9 +43,22 @@ export class FakeVonage extends FakeVendor {
   addAccount(numbers: FakeVonageNumber[]): FakeVonageCredentials {
     const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const key = randomBytes(4).toString('hex');
-    const account: Account = { key, secret: randomBytes(8).toString('hex'), signatureSecret: randomBytes(16).toString('hex'), applicationId: randomUUID(), publicKey, numbers };
+    const account: Account = {
+      key,
+      secret: randomBytes(8).toString('hex'),
+      signatureSecret: randomBytes(16).toString('hex'),
+      applicationId: randomUUID(),
+      publicKey,
+      numbers,
+    };
     this.accounts.set(key, account);
-    return { api_key: key, api_secret: account.secret, application_id: account.applicationId, private_key: privateKey.export({ type: 'pkcs8', format: 'pem' }) as string, signature_secret: account.signatureSecret };
+    return {
+      api_key: key,
+      api_secret: account.secret,
+      application_id: account.applicationId,
+      private_key: privateKey.export({ type: 'pkcs8', format: 'pem' }) as string,
+      signature_secret: account.signatureSecret,
+    };
   }
 
   protected isSendPath(path: string): boolean {
@@ -64,7 +77,8 @@ export class FakeVonage extends FakeVendor {
     const path = req.url.pathname;
     if (path === '/sms/json' && req.method === 'POST') return this.sms(req);
     if (path === '/v1/calls' && req.method === 'POST') return this.call(req);
-    if (path === '/account/get-balance' && req.method === 'GET') return this.keySecret(req) ? { status: 200, body: { value: 10.171275, autoReload: false } } : unauthorized;
+    if (path === '/account/get-balance' && req.method === 'GET')
+      return this.keySecret(req) ? { status: 200, body: { value: 10.171275, autoReload: false } } : unauthorized;
     if (path === '/account/numbers' && req.method === 'GET') {
       const account = this.keySecret(req);
       if (!account) return unauthorized;
@@ -73,7 +87,15 @@ export class FakeVonage extends FakeVendor {
       const slice = account.numbers.slice((index - 1) * size, index * size);
       return {
         status: 200,
-        body: { count: account.numbers.length, numbers: slice.map((n) => ({ country: 'US', msisdn: n.msisdn, type: n.type ?? 'mobile-lvn', features: [...(n.sms ? ['SMS'] : []), ...(n.voice ? ['VOICE'] : [])] })) },
+        body: {
+          count: account.numbers.length,
+          numbers: slice.map((n) => ({
+            country: 'US',
+            msisdn: n.msisdn,
+            type: n.type ?? 'mobile-lvn',
+            features: [...(n.sms ? ['SMS'] : []), ...(n.voice ? ['VOICE'] : [])],
+          })),
+        },
       };
     }
     return { status: 404, body: { type: 'NOT_FOUND', title: 'Not found' } };
@@ -89,7 +111,9 @@ export class FakeVonage extends FakeVendor {
     const id = randomBytes(8).toString('hex').toUpperCase();
     const ref = req.params['client-ref'];
     this.record({ kind: 'sms', ref: id, account: account.key, from, to, text, callbackUrl: req.params.callback, extra: { clientRef: ref } });
-    return smsAnswer([{ to, 'message-id': id, status: '0', 'remaining-balance': '10.0', 'message-price': '0.0333', network: '310260', ...(ref ? { 'client-ref': ref } : {}) }]);
+    return smsAnswer([
+      { to, 'message-id': id, status: '0', 'remaining-balance': '10.0', 'message-price': '0.0333', network: '310260', ...(ref ? { 'client-ref': ref } : {}) },
+    ]);
   }
 
   private async call(req: FakeRequest): Promise<FakeAnswer> {
@@ -109,15 +133,27 @@ export class FakeVonage extends FakeVendor {
     const to = body.to?.[0]?.number;
     const from = body.from?.number;
     const talk = body.ncco?.find((a) => a.action === 'talk')?.text;
-    if (!to || !from || !talk) return { status: 400, body: { type: 'https://developer.nexmo.com/api-errors#bad-request', title: 'Bad Request', detail: 'to, from and a talk ncco are required' } };
-    if (!account.numbers.some((n) => n.msisdn === from && n.voice)) return { status: 400, body: { type: 'https://developer.nexmo.com/api-errors#bad-request', title: 'Bad Request', detail: `${from} is not a number of this account` } };
+    if (!to || !from || !talk)
+      return {
+        status: 400,
+        body: { type: 'https://developer.nexmo.com/api-errors#bad-request', title: 'Bad Request', detail: 'to, from and a talk ncco are required' },
+      };
+    if (!account.numbers.some((n) => n.msisdn === from && n.voice))
+      return {
+        status: 400,
+        body: { type: 'https://developer.nexmo.com/api-errors#bad-request', title: 'Bad Request', detail: `${from} is not a number of this account` },
+      };
     const uuid = randomUUID();
     this.record({ kind: 'voice', ref: uuid, account: account.key, from, to, text: talk, callbackUrl: body.event_url?.[0], extra: {} });
     return { status: 201, body: { uuid, status: 'started', direction: 'outbound', conversation_uuid: `CON-${randomUUID()}` } };
   }
 
   /** An SMS DLR (POST form) signed with `sig` (md5hash), or a voice event (POST JSON) with an HS256 JWT. */
-  async receipt(ref: string, status: string, opts: { errorCode?: string; signWith?: string; unsigned?: boolean } = {}): Promise<{ status: number; text: string }> {
+  async receipt(
+    ref: string,
+    status: string,
+    opts: { errorCode?: string; signWith?: string; unsigned?: boolean } = {},
+  ): Promise<{ status: number; text: string }> {
     const send = this.sends.find((s) => s.ref === ref);
     if (!send?.callbackUrl) throw new Error(`no callback for ${ref}`);
     const account = this.accounts.get(send.account) as Account;
@@ -142,10 +178,23 @@ export class FakeVonage extends FakeVendor {
       if (!opts.unsigned) params.sig = vonageSmsSignature(secret, params, 'md5hash');
       return postWebhook(send.callbackUrl, { 'content-type': 'application/x-www-form-urlencoded' }, new URLSearchParams(params).toString());
     }
-    const body = JSON.stringify({ from: send.from, to: send.to, uuid: ref, conversation_uuid: `CON-${randomUUID()}`, status, direction: 'outbound', timestamp: new Date().toISOString() });
+    const body = JSON.stringify({
+      from: send.from,
+      to: send.to,
+      uuid: ref,
+      conversation_uuid: `CON-${randomUUID()}`,
+      status,
+      direction: 'outbound',
+      timestamp: new Date().toISOString(),
+    });
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (!opts.unsigned) {
-      const jwt = await new SignJWT({ iss: 'Vonage', payload_hash: createHash('sha256').update(body).digest('hex'), api_key: account.key, application_id: account.applicationId })
+      const jwt = await new SignJWT({
+        iss: 'Vonage',
+        payload_hash: createHash('sha256').update(body).digest('hex'),
+        api_key: account.key,
+        application_id: account.applicationId,
+      })
         .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
         .setIssuedAt()
         .setJti(randomUUID())

@@ -18,7 +18,9 @@ const invalid = (why: string) => new DomainError(IdentityErrors.SSO_INVALID, `me
 /** The parts of an IdP's SAML metadata a service provider needs: its SSO URL (HTTP-Redirect) and signing certificates. */
 export function parseIdpMetadata(xml: string): IdpMetadata {
   const errors: string[] = [];
-  const doc = new DOMParser({ errorHandler: { warning: () => undefined, error: (msg: string) => void errors.push(msg), fatalError: (msg: string) => void errors.push(msg) } }).parseFromString(xml, 'text/xml');
+  const doc = new DOMParser({
+    errorHandler: { warning: () => undefined, error: (msg: string) => void errors.push(msg), fatalError: (msg: string) => void errors.push(msg) },
+  }).parseFromString(xml, 'text/xml');
   if (errors.length > 0 || !doc?.documentElement) throw invalid('not well-formed XML');
   const idp = doc.getElementsByTagNameNS(MD, 'IDPSSODescriptor')[0];
   if (!idp) throw invalid('no IDPSSODescriptor: this is not an identity provider');

@@ -32,12 +32,20 @@ export class SsoRepository {
   }
 
   async byAccount(authId: string): Promise<SsoRow | undefined> {
-    return (await this.ds.query(`SELECT auth_id, domain, entry_point, idp_issuer, idp_cert, ${utc('created_at')} AS created_at FROM identity.console_sso WHERE auth_id = $1`, [authId]))[0];
+    return (
+      await this.ds.query(
+        `SELECT auth_id, domain, entry_point, idp_issuer, idp_cert, ${utc('created_at')} AS created_at FROM identity.console_sso WHERE auth_id = $1`,
+        [authId],
+      )
+    )[0];
   }
 
   async byDomain(domain: string): Promise<SsoRow | undefined> {
     return (
-      await this.ds.query(`SELECT auth_id, domain, entry_point, idp_issuer, idp_cert, ${utc('created_at')} AS created_at FROM identity.console_sso WHERE lower(domain) = lower($1)`, [domain])
+      await this.ds.query(
+        `SELECT auth_id, domain, entry_point, idp_issuer, idp_cert, ${utc('created_at')} AS created_at FROM identity.console_sso WHERE lower(domain) = lower($1)`,
+        [domain],
+      )
     )[0];
   }
 

@@ -35,7 +35,13 @@ export class SsoService {
     const xml = body.metadata_xml ?? (await fetchMetadata(body.metadata_url!));
     const meta = parseIdpMetadata(xml);
     const domain = domainOf(caller.email);
-    const ok = await this.sso.upsert({ auth_id: caller.auth_id, domain, entry_point: meta.entryPoint, idp_issuer: meta.entityId, idp_cert: meta.certs.join('\n') });
+    const ok = await this.sso.upsert({
+      auth_id: caller.auth_id,
+      domain,
+      entry_point: meta.entryPoint,
+      idp_issuer: meta.entityId,
+      idp_cert: meta.certs.join('\n'),
+    });
     if (!ok) throw new DomainError(IdentityErrors.SSO_DOMAIN_TAKEN, `another account already signs ${domain} in with SSO`);
     return this.get(caller);
   }
@@ -43,7 +49,14 @@ export class SsoService {
   async get(caller: ConsoleUser): Promise<SsoConnectionView> {
     const row = await this.sso.byAccount(caller.auth_id);
     if (!row) throw new DomainError(IdentityErrors.SSO_NOT_FOUND, 'this account has no SSO connection');
-    return { domain: row.domain, entry_point: row.entry_point, idp_issuer: row.idp_issuer, acs_url: this.config.SIGNET_CONSOLE_SAML_ACS_URL, sp_entity_id: this.config.SIGNET_CONSOLE_SAML_ENTITY_ID, created_at: row.created_at };
+    return {
+      domain: row.domain,
+      entry_point: row.entry_point,
+      idp_issuer: row.idp_issuer,
+      acs_url: this.config.SIGNET_CONSOLE_SAML_ACS_URL,
+      sp_entity_id: this.config.SIGNET_CONSOLE_SAML_ENTITY_ID,
+      created_at: row.created_at,
+    };
   }
 
   async remove(caller: ConsoleUser): Promise<void> {
@@ -75,7 +88,8 @@ export class SsoService {
     if (user.account_status === 'closed') throw accountClosed();
     if (user.account_status === 'suspended') throw accountSuspended();
     const assertionId = /\bID="([^"]+)"/.exec(profile.getAssertionXml?.() ?? '')?.[1] ?? body.SAMLResponse;
-    if (!(await this.sso.useAssertion(secretDigest(this.ring, `saml:${assertionId}`), new Date(Date.now() + 24 * 3600_000)))) throw refused('this SAML response was already used');
+    if (!(await this.sso.useAssertion(secretDigest(this.ring, `saml:${assertionId}`), new Date(Date.now() + 24 * 3600_000))))
+      throw refused('this SAML response was already used');
     if (!user.email_verified_at) await this.users.markEmailVerified(user.id);
     return this.login.issueFor(user.id);
   }

@@ -79,6 +79,8 @@ export class ConsoleUsers1764400000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE identity.console_devices, identity.console_recovery_codes, identity.console_sessions, identity.console_logins, identity.console_secrets, identity.console_users;`);
+    await q.query(
+      `DROP TABLE identity.console_devices, identity.console_recovery_codes, identity.console_sessions, identity.console_logins, identity.console_secrets, identity.console_users;`,
+    );
   }
 }

@@ -48,6 +48,8 @@ export class Delivery1764100000100 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP INDEX verify.apps_senders; ALTER TABLE verify.apps DROP COLUMN sender_uuids; DROP TABLE verify.senders; DROP TABLE verify.attempt_tries; DROP INDEX verify.attempts_provider_ref; ALTER TABLE verify.attempts DROP COLUMN sender_uuid;`);
+    await q.query(
+      `DROP INDEX verify.apps_senders; ALTER TABLE verify.apps DROP COLUMN sender_uuids; DROP TABLE verify.senders; DROP TABLE verify.attempt_tries; DROP INDEX verify.attempts_provider_ref; ALTER TABLE verify.attempts DROP COLUMN sender_uuid;`,
+    );
   }
 }

@@ -4,4 +4,10 @@ import { Delivery1764100000100 } from './1764100000100-delivery.js';
 import { ChargesInBilling1764300000100 } from './1764300000100-charges-in-billing.js';
 import { DevOutboxSession1764500000100 } from './1764500000100-dev-outbox-session.js';
 
-export const migrations = [Verify1763700000100, ProcessedEvents1763800000100, Delivery1764100000100, ChargesInBilling1764300000100, DevOutboxSession1764500000100];
+export const migrations = [
+  Verify1763700000100,
+  ProcessedEvents1763800000100,
+  Delivery1764100000100,
+  ChargesInBilling1764300000100,
+  DevOutboxSession1764500000100,
+];
