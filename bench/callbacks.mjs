@@ -16,7 +16,7 @@ const rate = Number(arg('rate', 1000));
 const seconds = Number(arg('seconds', 10));
 
 const env = await prepareBench({ CALLBACKS_ALLOW_PRIVATE_NETWORKS: 'true', CALLBACKS_CONCURRENCY: arg('concurrency', '200') });
-const { connectNats, ensureEventsStream } = await import(`${root}/dist/libs/nats/src/index.js`);
+const { connectNats, durableName, ensureEventsStream, eventsStream, natsSubject } = await import(`${root}/dist/libs/nats/src/index.js`);
 const { jetstream } = await import('@nats-io/jetstream');
 const { results, record } = recorder();
 
@@ -27,11 +27,12 @@ const js = jetstream(nc);
 const SUBJECT = 'events.verify.attempt.status_changed.v1';
 const { AckPolicy, DeliverPolicy } = await import('@nats-io/jetstream');
 for (const subject of [SUBJECT, 'events.verify.session.verified.v1', 'events.verify.session.expired.v1']) {
-  const name = `callback-dispatcher_${subject.replace(/^events\./, '').replace(/[.*>]/g, '-')}`;
-  await jsm.consumers.delete('SIGNET_EVENTS', name).catch(() => undefined);
-  await jsm.consumers.add('SIGNET_EVENTS', {
+  // The bench's namespace (bench-env.mjs) has its own stream and prefixed subjects.
+  const name = durableName('callback-dispatcher', subject);
+  await jsm.consumers.delete(eventsStream().name, name).catch(() => undefined);
+  await jsm.consumers.add(eventsStream().name, {
     durable_name: name,
-    filter_subject: subject,
+    filter_subject: natsSubject(subject),
     ack_policy: AckPolicy.Explicit,
     deliver_policy: DeliverPolicy.New,
     ack_wait: 30e9,
@@ -96,7 +97,7 @@ async function publish(n, perSecond) {
   const batch = [];
   for (let i = 0; i < n; i++) {
     const e = event();
-    batch.push(js.publish(SUBJECT, e.data, { msgID: e.id }));
+    batch.push(js.publish(natsSubject(SUBJECT), e.data, { msgID: e.id }));
     if (batch.length >= 200) await Promise.all(batch.splice(0));
     if (perSecond) {
       const due = started + (i * 1000) / perSecond;

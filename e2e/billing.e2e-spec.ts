@@ -4,7 +4,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { BillingErrors, BillingSubjects, type ChargeResult } from '@signet/contracts/billing';
 import { formatMoney } from '@signet/contracts/common';
 import { AttemptErrorCodes, VerifyEvents } from '@signet/contracts/verify';
-import { connectNats, RpcClient } from '@signet/nats';
+import { connectNats, natsSubject, RpcClient } from '@signet/nats';
 import { apiClient, createTestAccount, eventually, type TestAccount } from '@signet/testing';
 import pg from 'pg';
 import plivo from 'plivo';
@@ -172,7 +172,7 @@ describe('billing: prices, prepaid charges, the ledger, usage, alerts, closing',
     const js = jetstream(nc);
     const event = (attempt_uuid: string, data: object) =>
       js.publish(
-        VerifyEvents.attemptStatusChanged,
+        natsSubject(VerifyEvents.attemptStatusChanged),
         JSON.stringify({
           id: randomUUID(),
           type: VerifyEvents.attemptStatusChanged,

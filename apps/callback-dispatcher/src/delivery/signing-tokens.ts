@@ -1,7 +1,7 @@
 import { Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import { type CredentialsChanged, IdentityNotices, IdentitySubjects } from '@signet/contracts/identity';
-import { RpcClient } from '@signet/nats';
+import { natsSubject, RpcClient } from '@signet/nats';
 import type { SigningTokens } from '@signet/signatures';
 
 const TTL_MS = 60_000;
@@ -20,7 +20,7 @@ export class SigningTokensCache implements OnApplicationShutdown {
     private readonly rpc: RpcClient,
     nc: NatsConnection,
   ) {
-    this.subscription = nc.subscribe(IdentityNotices.credentialsChanged, {
+    this.subscription = nc.subscribe(natsSubject(IdentityNotices.credentialsChanged), {
       callback: (err, msg) => {
         if (err) return;
         try {
