@@ -42,7 +42,7 @@ describe('dependency outages (own Postgres, Redis and NATS)', () => {
     execFileSync(process.execPath, [`${root}/tools/migrate.mjs`], { env: faultEnv, stdio: 'ignore' });
     stack = startStack(faultEnv, { output: process.env.E2E_LOGS ? 'prefix' : 'silent' });
     await waitUntilReady(gatewayUrl, 60_000);
-    account = await createTestAccount(postgres.url, env.SIGNET_SECRET_KEY);
+    account = await createTestAccount(gatewayUrl, env.SIGNET_ADMIN_TOKEN);
     rememberSecrets(account.token);
     api = apiClient(gatewayUrl, account.authId, account.token);
     sessions = `/v1/Account/${account.authId}/Verify/Session/`;
