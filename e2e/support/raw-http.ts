@@ -13,7 +13,9 @@ export function rawRequest(port: number, request: string | Buffer): Promise<RawR
     const chunks: Buffer[] = [];
     socket.setTimeout(5000, () => socket.destroy(new Error('raw request timed out')));
     socket.on('data', (c) => chunks.push(c));
-    socket.on('error', reject);
+    // A reset is how the server ends a connection whose oversized head it answered (431) while the client was still
+    // writing: what arrived before it is the answer (nothing arrived: closed without one, status 0).
+    socket.on('error', (err: NodeJS.ErrnoException) => (err.code === 'ECONNRESET' ? undefined : reject(err)));
     socket.on('close', () => resolve(parseResponse(Buffer.concat(chunks).toString('utf8'))));
     socket.end(request);
   });
@@ -23,5 +25,5 @@ function parseResponse(text: string): RawResponse {
   const [head, ...rest] = text.split('\r\n\r\n');
   const [statusLine, ...lines] = head.split('\r\n');
   const headers = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
-  return { status: Number(statusLine.split(' ')[1]), headers, body: rest.join('\r\n\r\n') };
+  return { status: Number(statusLine.split(' ')[1]) || 0, headers, body: rest.join('\r\n\r\n') };
 }
