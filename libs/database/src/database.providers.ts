@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { createDataSource, type ServiceDatabaseOptions } from './data-source.js';
+import { initializeDataSource, type ServiceDatabaseOptions } from './data-source.js';
 
 @Injectable()
 class DataSourceCloser implements OnApplicationShutdown {
@@ -13,5 +13,5 @@ class DataSourceCloser implements OnApplicationShutdown {
 
 /** The service's DataSource, connected at boot and closed at shutdown. */
 export function databaseProviders(options: () => ServiceDatabaseOptions): Provider[] {
-  return [{ provide: DataSource, useFactory: () => createDataSource(options()).initialize() }, DataSourceCloser];
+  return [{ provide: DataSource, useFactory: () => initializeDataSource(options()) }, DataSourceCloser];
 }
