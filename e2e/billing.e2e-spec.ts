@@ -10,6 +10,7 @@ import pg from 'pg';
 import plivo from 'plivo';
 import { SMTPServer } from 'smtp-server';
 import { adminApi, openAccount } from './support/admin.js';
+import { Receiver } from './support/receiver.js';
 import { codeIn, outboxMessages } from './support/outbox.js';
 import { baseUrl, env, newRecipient } from './support/stack.js';
 // @ts-expect-error plain ESM helper shared with `npm start`
@@ -25,6 +26,7 @@ describe('billing: prices, prepaid charges, the ledger, usage, alerts, closing',
   let rpc: RpcClient;
   const mail: { to: string[]; subject: string }[] = [];
   let smtp: SMTPServer;
+  const receiver = new Receiver();
 
   const ledger = async (authId: string) =>
     (
@@ -53,6 +55,7 @@ describe('billing: prices, prepaid charges, the ledger, usage, alerts, closing',
       },
     });
     await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    await receiver.start();
     const port = (smtp.server.address() as { port: number }).port;
     stack = startStack({ ...env, SIGNET_SMTP_URL: `smtp://127.0.0.1:${port}` }, { output: process.env.E2E_LOGS ? 'prefix' : 'silent' });
     await waitUntilReady(baseUrl, 60_000);
@@ -66,6 +69,7 @@ describe('billing: prices, prepaid charges, the ledger, usage, alerts, closing',
     await db?.end();
     await nc?.drain();
     await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await receiver.stop();
   });
 
   it('serves the price list in Plivo’s shape through the SDK, and as a CSV download', async () => {
@@ -240,6 +244,45 @@ describe('billing: prices, prepaid charges, the ledger, usage, alerts, closing',
       '255.00:sent',
       '255.00:sent',
     ]);
+  }, 30_000);
+
+  it('POSTs each alert to the webhook signed as Plivo signs callbacks, retrying a failing receiver without mailing twice', async () => {
+    const admin = adminApi();
+    expect((await admin('POST', '/admin/v1/Pricing/XA/', { country: 'Test Land', country_code: 999, sms_rate: '6', voice_rate: '6' })).status).toBe(202);
+    const email = `hook-${randomUUID()}@example.com`;
+    const account = await openAccount({ email, cash_credits: '260' });
+    const api = apiClient(baseUrl, account.authId, account.token);
+    // The same SSRF guard as status callbacks: the cloud metadata address is refused before anything is stored.
+    const unsafe = await api('POST', `/v1/Account/${account.authId}/BalanceAlert/`, { webhook_url: 'http://169.254.169.254/latest/' });
+    expect(unsafe.status).toBe(400);
+    expect(unsafe.body.error).toMatch(/webhook_url/);
+    const url = receiver.url(`/alerts/${account.authId}?src=signet`);
+    let answered = 0;
+    receiver.behaviour = (r) => (r.fields.AuthID === account.authId && answered++ === 0 ? { status: 503 } : { status: 200 });
+    expect((await api('POST', `/v1/Account/${account.authId}/BalanceAlert/`, { thresholds: ['255'], webhook_url: url })).body.webhook_url).toBe(url);
+
+    await rpc.call(BillingSubjects.chargeAttempt, { caller: callerOf(account), attempt_uuid: randomUUID(), country_iso: 'XA', channel: 'sms' }); // 254
+    const mine = () => receiver.received.filter((r) => r.fields.AuthID === account.authId);
+    await eventually(async () => mine().length === 2, 15_000);
+    const [first, second] = mine();
+    expect(second.fields).toEqual(first.fields);
+    expect(second.fields).toMatchObject({ Event: 'balance_alert', Kind: 'custom', Threshold: '255.00', Balance: '254.00000' });
+    for (const r of [first, second]) {
+      const h = r.headers as Record<string, string>;
+      expect(r.method).toBe('POST');
+      expect(plivo.validateV3Signature('POST', url, h['x-plivo-signature-v3-nonce'], account.token, h['x-plivo-signature-v3'], r.fields)).toBe(true);
+      expect(plivo.validateV3Signature('POST', url, h['x-plivo-signature-v3-nonce'], account.token, h['x-plivo-signature-ma-v3'], r.fields)).toBe(true);
+      expect(plivo.validateSignature(url, h['x-plivo-signature-v2-nonce'], h['x-plivo-signature-v2'], account.token)).toBe(true);
+      expect(plivo.validateSignature(url, h['x-plivo-signature-v2-nonce'], h['x-plivo-signature-ma-v2'], account.token)).toBe(true);
+      expect(plivo.validateV3Signature('POST', url, h['x-plivo-signature-v3-nonce'], 'x'.repeat(40), h['x-plivo-signature-v3'], r.fields)).toBe(false);
+    }
+    const history = async () => (await api('GET', `/v1/Account/${account.authId}/BalanceAlert/History/`)).body.objects as Record<string, unknown>[];
+    await eventually(async () => (await history())[0]?.status === 'sent', 10_000);
+    const [alert] = await history();
+    expect(alert).toMatchObject({ alert_uuid: first.fields.AlertUUID, threshold: '255.00', recipients: [email] });
+    expect(alert.webhook).toMatchObject({ url, status: 'delivered', tries: 2, http_status: 200, error: null });
+    // The retry was the webhook's alone: the mail went out once.
+    expect(mail.filter((m) => m.to.includes(email))).toHaveLength(1);
   }, 30_000);
 
   it('records the refundable credit of a closed account (paid recharges only) and charges it no more', async () => {

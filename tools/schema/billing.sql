@@ -74,6 +74,12 @@ CREATE TABLE billing.alerts (
     error text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     sent_at timestamp with time zone,
+    mailed_at timestamp with time zone,
+    webhook_url text,
+    webhook_tries integer DEFAULT 0 NOT NULL,
+    webhook_http_status integer,
+    webhook_error text,
+    webhook_delivered_at timestamp with time zone,
     CONSTRAINT alerts_kind_check CHECK ((kind = ANY (ARRAY['automatic'::text, 'custom'::text]))),
     CONSTRAINT alerts_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'sent'::text, 'failed'::text])))
 );

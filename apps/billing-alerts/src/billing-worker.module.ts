@@ -3,6 +3,8 @@ import { createMailer, type ClosableMailer } from '@signet/mail';
 import { connectNats, RpcClient } from '@signet/nats';
 import { startWorker } from '@signet/queue';
 import type { Job, Worker } from 'bullmq';
+import { allowPrivateNetworks } from '@signet/net-guard';
+import { AlertWebhookSender } from './alerts/alert-webhook.js';
 import { AlertsProcessor, MAILER } from './alerts/alerts.processor.js';
 import { alertsSpec } from './alerts/alerts.queue.js';
 import { AlertsSweeper } from './alerts/alerts.sweeper.js';
@@ -18,6 +20,7 @@ class BillingWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
     private readonly alerts: AlertsProcessor,
     private readonly rpc: RpcClient,
     @Inject(MAILER) private readonly mailer: ClosableMailer,
+    private readonly webhook: AlertWebhookSender,
     @Inject(BILLING_CONFIG) private readonly config: BillingConfig,
   ) {}
 
@@ -31,6 +34,7 @@ class BillingWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await this.worker?.close();
     await this.mailer.close();
+    await this.webhook.close();
     await this.rpc.connection.drain().catch(() => undefined);
   }
 }
@@ -42,6 +46,12 @@ class BillingWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
     {
       provide: RpcClient,
       useFactory: async (c: BillingConfig) => new RpcClient(await connectNats(c.NATS_URL, 'billing-alerts-worker'), c.NATS_TIMEOUT_MS),
+      inject: [BILLING_CONFIG],
+    },
+    {
+      // Customer URLs: private networks only where CALLBACKS_ALLOW_PRIVATE_NETWORKS allows them (as status callbacks).
+      provide: AlertWebhookSender,
+      useFactory: (c: BillingConfig) => new AlertWebhookSender({ allowPrivate: allowPrivateNetworks(), timeoutMs: c.BILLING_WEBHOOK_TIMEOUT_MS }),
       inject: [BILLING_CONFIG],
     },
     AlertsProcessor,

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AlertView } from '@signet/contracts/billing';
 import { DataSource } from 'typeorm';
+import { delivered, type WebhookResult } from './alert-webhook.js';
 
 const utc = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
@@ -17,7 +18,12 @@ export interface PendingAlert {
   balance_micros: string;
   kind: 'automatic' | 'custom';
   status: string;
+  created_at: string;
+  mailed: boolean;
+  webhook_delivered: boolean;
+  /** The account's extra addresses and webhook as configured now (not when the alert fired). */
   emails: string[];
+  webhook_url: string | null;
 }
 
 @Injectable()
@@ -50,7 +56,12 @@ export class AlertsRepository {
     const [rows, [count]] = await Promise.all([
       this.ds.query(
         `SELECT uuid AS alert_uuid, threshold_micros::text, balance_micros::text, kind, status, recipients,
-           ${utc('created_at')} AS created_at, ${utc('sent_at')} AS sent_at
+           ${utc('created_at')} AS created_at, ${utc('sent_at')} AS sent_at,
+           CASE WHEN webhook_url IS NULL THEN NULL ELSE json_build_object(
+             'url', webhook_url,
+             'status', CASE WHEN webhook_delivered_at IS NOT NULL THEN 'delivered' WHEN status = 'pending' THEN 'pending' ELSE 'failed' END,
+             'tries', webhook_tries, 'http_status', webhook_http_status, 'error', webhook_error,
+             'delivered_at', ${utc('webhook_delivered_at')}) END AS webhook
          FROM billing.alerts WHERE auth_id = $1 ORDER BY created_at DESC, uuid LIMIT $2 OFFSET $3`,
         [authId, limit, offset],
       ),
@@ -61,18 +72,32 @@ export class AlertsRepository {
 
   async pending(alertUuid: string): Promise<PendingAlert | undefined> {
     const rows = await this.ds.query(
-      `SELECT a.uuid, a.auth_id, a.threshold_micros::text, a.balance_micros::text, a.kind, a.status, COALESCE(s.emails, '{}') AS emails
+      `SELECT a.uuid, a.auth_id, a.threshold_micros::text, a.balance_micros::text, a.kind, a.status, ${utc('a.created_at')} AS created_at,
+         a.mailed_at IS NOT NULL AS mailed, a.webhook_delivered_at IS NOT NULL AS webhook_delivered,
+         COALESCE(s.emails, '{}') AS emails, s.webhook_url
        FROM billing.alerts a LEFT JOIN billing.alert_settings s ON s.auth_id = a.auth_id WHERE a.uuid = $1`,
       [alertUuid],
     );
     return rows[0];
   }
 
-  async markSent(alertUuid: string, recipients: string[]): Promise<void> {
-    await this.ds.query(`UPDATE billing.alerts SET status = 'sent', recipients = $2, sent_at = now() WHERE uuid = $1 AND status = 'pending'`, [
-      alertUuid,
-      recipients,
-    ]);
+  /** The mail step is done (a retried job does not mail again). */
+  async markMailed(alertUuid: string, recipients: string[]): Promise<void> {
+    await this.ds.query(`UPDATE billing.alerts SET recipients = $2, mailed_at = now() WHERE uuid = $1 AND status = 'pending'`, [alertUuid, recipients]);
+  }
+
+  /** One try of the webhook: its URL, the answer's status or the error, and when it was delivered. */
+  async recordWebhookTry(alertUuid: string, url: string, result: WebhookResult): Promise<void> {
+    await this.ds.query(
+      `UPDATE billing.alerts SET webhook_url = $2, webhook_tries = webhook_tries + 1, webhook_http_status = $3, webhook_error = $4,
+         webhook_delivered_at = CASE WHEN $5 THEN now() END
+       WHERE uuid = $1 AND status = 'pending'`,
+      [alertUuid, url, result.http_status, result.error, delivered(result)],
+    );
+  }
+
+  async markSent(alertUuid: string): Promise<void> {
+    await this.ds.query(`UPDATE billing.alerts SET status = 'sent', sent_at = now() WHERE uuid = $1 AND status = 'pending'`, [alertUuid]);
   }
 
   async markFailed(alertUuid: string, error: string): Promise<void> {

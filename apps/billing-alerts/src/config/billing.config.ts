@@ -21,6 +21,8 @@ export const billingConfigSchema = infraSchema.extend({
   SIGNET_SMTP_URL: z.string().optional(),
   SIGNET_MAIL_FROM: z.string().default('Signet <no-reply@signet.local>'),
   BILLING_ALERT_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(5),
+  /** The whole exchange with an alert's webhook (connect, answer, body). */
+  BILLING_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   BILLING_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
 });
 export type BillingConfig = Readonly<z.infer<typeof billingConfigSchema>>;

@@ -5,6 +5,7 @@ import { parseOrThrow } from '@signet/errors';
 import { RpcClient } from '@signet/nats';
 import { BasicAuthGuard } from '../auth/basic-auth.guard.js';
 import { ApiId, CurrentCaller } from '../auth/caller.decorator.js';
+import { assertCallableUrl } from '../http/public-url.js';
 
 const dollars = (micros: string) => formatMoney(micros, 2);
 
@@ -29,6 +30,7 @@ export class BalanceAlertsController {
   @Post()
   async set(@ApiId() apiId: string, @CurrentCaller() caller: Caller, @Body() body: unknown) {
     const parsed = parseOrThrow(alertSettingsBody, body ?? {});
+    await assertCallableUrl('webhook_url', parsed.webhook_url ?? undefined);
     return { api_id: apiId, ...render(await this.rpc.call(BillingSubjects.alertsSet, { caller, body: parsed }, apiId)) };
   }
 

@@ -49,6 +49,17 @@ export const alertView = z.strictObject({
   recipients: z.array(z.string()),
   created_at: z.string(),
   sent_at: z.string().nullable(),
+  /** The signed POST to the account's `webhook_url`; null when none was configured when the alert was sent. */
+  webhook: z
+    .strictObject({
+      url: z.string(),
+      status: z.enum(['pending', 'delivered', 'failed']),
+      tries: z.number().int(),
+      http_status: z.number().int().nullable(),
+      error: z.string().nullable(),
+      delivered_at: z.string().nullable(),
+    })
+    .nullable(),
 });
 export type AlertView = z.infer<typeof alertView>;
 export const alertHistoryResult = listResult(alertView, 'alerts');
