@@ -8,7 +8,11 @@ export const arg = (name, fallback) => {
   return i > 0 ? process.argv[i + 1] : fallback;
 };
 
-/** Builds, recreates `signet_bench`, empties the bench queues and events stream, migrates; returns the stack's environment. */
+// `bench`, or a `bench-…` namespace of one's own (SIGNET_NAMESPACE=bench-me): its database, Redis prefix and ports.
+const namespace = /^bench(-[a-z0-9_-]{1,26})?$/.test(process.env.SIGNET_NAMESPACE ?? '') ? process.env.SIGNET_NAMESPACE : 'bench';
+const hash = [...namespace].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0, 2166136261);
+
+/** Builds, recreates the namespace's database, empties its queues and events stream, migrates; returns the stack's environment. */
 export async function prepareBench(extra = {}) {
   const { ensureInfra } = await import('../tools/infra.mjs');
   const { build } = await import('../tools/build.mjs');
@@ -19,10 +23,10 @@ export async function prepareBench(extra = {}) {
     ...process.env,
     NODE_ENV: 'production',
     // Its own NATS subjects, queue groups and events stream: a bench never answers a test run's or `npm start`'s calls.
-    SIGNET_NAMESPACE: 'bench',
-    DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/signet_bench',
-    REDIS_PREFIX: 'signet-bench',
-    GATEWAY_PORT: '18280',
+    SIGNET_NAMESPACE: namespace,
+    DATABASE_URL: `postgres://postgres@127.0.0.1:5432/signet_${namespace.replaceAll('-', '_')}`,
+    REDIS_PREFIX: `signet-${namespace}`,
+    GATEWAY_PORT: namespace === 'bench' ? '18280' : String(30000 + (hash % 1000) * 10),
     SIGNET_SECRET_KEY: '7b'.repeat(32),
     SIGNET_BOOTSTRAP_AUTH_ID: 'MABENCHBENCHBENCH001',
     SIGNET_BOOTSTRAP_AUTH_TOKEN: 'BenchToken0123456789abcdefghijklmnopqrst',

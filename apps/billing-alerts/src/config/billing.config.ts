@@ -23,6 +23,8 @@ export const billingConfigSchema = infraSchema.extend({
   BILLING_ALERT_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(5),
   /** The whole exchange with an alert's webhook (connect, answer, body). */
   BILLING_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  /** At most this many queued attempt charges of one account share a transaction; 0 turns group commit off. */
+  BILLING_CHARGE_BATCH: z.coerce.number().int().min(0).max(1000).default(100),
   BILLING_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
 });
 export type BillingConfig = Readonly<z.infer<typeof billingConfigSchema>>;

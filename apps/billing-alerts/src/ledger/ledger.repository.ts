@@ -87,6 +87,34 @@ export class LedgerRepository {
     });
   }
 
+  /**
+   * Several attempt charges of one account in one transaction: the account row is locked first (so the attempts
+   * already charged, by this process or another, are visible), those and repeats within the batch are skipped
+   * (undefined, as a refusal), the rest move one after the other on the balance the previous left. One commit.
+   */
+  chargeMany(authId: string, charges: { entry: Entry; amountSql: string; params: unknown[] }[]): Promise<(Moved | undefined)[]> {
+    return this.ds.transaction(async (em) => {
+      await em.query('SELECT 1 FROM billing.accounts WHERE auth_id = $1 FOR UPDATE', [authId]);
+      const attempts = charges.map((c) => c.entry.attemptUuid);
+      const taken: { attempt_uuid: string }[] = await em.query(
+        `SELECT attempt_uuid::text FROM billing.ledger WHERE attempt_uuid = ANY($1::uuid[]) AND kind = 'charge'`,
+        [attempts],
+      );
+      const seen = new Set(taken.map((t) => t.attempt_uuid));
+      const results: (Moved | undefined)[] = [];
+      for (const c of charges) {
+        const attempt = c.entry.attemptUuid ?? '';
+        if (seen.has(attempt)) {
+          results.push(undefined);
+          continue;
+        }
+        seen.add(attempt);
+        results.push(await this.move(c.entry, c.amountSql, c.params, em));
+      }
+      return results;
+    });
+  }
+
   async hasPrice(countryIso: string): Promise<boolean> {
     return (await this.ds.query('SELECT 1 FROM billing.prices WHERE country_iso = $1', [countryIso])).length > 0;
   }

@@ -16,6 +16,7 @@ import { DomainError } from '@signet/errors';
 import { AlertsQueue } from '../alerts/alerts.queue.js';
 import { BILLING_CONFIG, type BillingConfig } from '../config/billing.config.js';
 import { isUniqueViolation } from '../database/pg-error.js';
+import { ChargeBatcher } from './charge-batcher.js';
 import { type Entry, LedgerRepository, type Moved } from './ledger.repository.js';
 
 /** The price column per channel; never taken from input. */
@@ -31,12 +32,19 @@ const noPrice = (iso: string) => new DomainError(BillingErrors.PRICE_NOT_FOUND, 
 @Injectable()
 export class LedgerService {
   private readonly logger = new Logger('Ledger');
+  /** Attempt charges of one hot account share transactions (group commit); see ChargeBatcher. */
+  private readonly batcher: ChargeBatcher;
 
   constructor(
     private readonly ledger: LedgerRepository,
     private readonly alerts: AlertsQueue,
     @Inject(BILLING_CONFIG) private readonly config: BillingConfig,
-  ) {}
+  ) {
+    this.batcher = new ChargeBatcher(
+      { one: (entry, amountSql, params) => this.applyOnce(entry, amountSql, params), many: (authId, charges) => this.ledger.chargeMany(authId, charges) },
+      config.BILLING_CHARGE_BATCH,
+    );
+  }
 
   /** The platform's own verification traffic (console phone codes) costs no customer anything. */
   private uncharged(caller: { main_auth_id: string }): ChargeResult | undefined {
@@ -55,7 +63,7 @@ export class LedgerService {
       channel,
       countryIso: country_iso,
     };
-    const moved = await this.applyOnce(entry, priceOf(channel), [country_iso]);
+    const moved = await this.batcher.charge(entry, priceOf(channel), [country_iso]);
     if (moved) return this.charged(moved);
     const prior = await this.ledger.chargeOf(attempt_uuid);
     if (prior) return { charge_micros: (-BigInt(prior.amount_micros)).toString(), balance_micros: await this.balanceOf(prior.auth_id) };
