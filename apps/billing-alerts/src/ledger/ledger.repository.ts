@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AUTOMATIC_THRESHOLDS_MICROS, type LedgerKind } from '@signet/contracts/billing';
 import { DataSource, type EntityManager } from 'typeorm';
+import { preparedQuery } from '../database/prepared.js';
 
 /** A new ledger entry; `amount` is a SQL expression over the statement's parameters (a price looked up in it). */
 export interface Entry {
@@ -64,7 +65,7 @@ export class LedgerRepository {
 
   /** Appends the entry and moves the balance; undefined when refused (no account, not enough credit, closed). */
   async move(e: Entry, amountSql: string, amountParams: unknown[], em: EntityManager | DataSource = this.ds): Promise<Moved | undefined> {
-    const rows: Moved[] = await em.query(moveSql(amountSql), [
+    const rows = await preparedQuery<Moved>(em, moveSql(amountSql), [
       e.authId,
       e.accountId,
       e.kind,
