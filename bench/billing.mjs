@@ -4,7 +4,10 @@
 // baseline (../shared/bench-baseline), all in one sitting. "Without charging" is the platform's never-charged path:
 // the stack restarted with SIGNET_CONSOLE_VERIFY_ACCOUNT set to the bench account, so billing answers verify's charge
 // request at once (the NATS round trip stays, the ledger statement goes). Prints JSON lines; `--write` appends RESULTS.md.
-//   SIGNET_NAMESPACE=bench-me node bench/billing.mjs [--charges 20000] [--concurrency 100] [--seconds 20] [--no-baseline] [--write]
+// `--before <dir>`: first the same charge runs against another checkout's build (e.g. `git worktree add` of the
+// commit before a change, its dist/ built), on the same database, for a before/after in one sitting.
+//   SIGNET_NAMESPACE=bench-me node bench/billing.mjs [--charges 20000] [--concurrency 100] [--seconds 20] [--before dir] [--no-baseline] [--write]
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
 import os from 'node:os';
@@ -17,6 +20,7 @@ const total = Number(arg('charges', 20000));
 const concurrency = Number(arg('concurrency', 100));
 const seconds = Number(arg('seconds', 20));
 const withBaseline = !process.argv.includes('--no-baseline');
+const before = arg('before', undefined);
 
 const { startStack, waitUntilReady } = await import('../tools/stack.mjs');
 const env = await prepareBench();
@@ -55,11 +59,11 @@ async function charges(rpc, accounts, n) {
   return { charges: n, rps: Math.round(n / elapsed), p50_ms: q(0.5), p99_ms: q(0.99), refused };
 }
 
-/** One stack with `extra` settings, `run` against it, stopped afterwards. */
-async function withStack(extra, run) {
-  const stack = startStack({ ...env, ...extra }, { output: 'silent' });
+/** One stack with `extra` settings (from `stackModule`'s checkout), `run` against it, stopped afterwards. */
+async function withStack(extra, run, stackModule = { startStack, waitUntilReady }) {
+  const stack = stackModule.startStack({ ...env, ...extra }, { output: 'silent' });
   try {
-    await waitUntilReady(url);
+    await stackModule.waitUntilReady(url, 180_000);
     await run();
   } finally {
     await stack.stop();
@@ -91,9 +95,14 @@ const creates = (label) => async () => {
   );
 };
 try {
-  await withStack({ BILLING_CHARGE_BATCH: '0' }, async () => charged.push(...(await chargeRuns(db, 'each commits alone', 'A'))));
+  if (before) {
+    const mod = await import(`${before}/tools/stack.mjs`);
+    const commit = execFileSync('git', ['-C', before, 'log', '-1', '--format=%h'], { encoding: 'utf8' }).trim();
+    await withStack({}, async () => charged.push(...(await chargeRuns(db, `before: ${commit}`, 'P'))), mod);
+  }
+  await withStack({ BILLING_CHARGE_BATCH: '0' }, async () => charged.push(...(await chargeRuns(db, 'prepared, each commits alone', 'A'))));
   await withStack({}, async () => {
-    charged.push(...(await chargeRuns(db, 'group commit', 'B')));
+    charged.push(...(await chargeRuns(db, 'prepared + group commit', 'B')));
     await creates('with charging')();
   });
   await withStack({ SIGNET_CONSOLE_VERIFY_ACCOUNT: env.SIGNET_BOOTSTRAP_AUTH_ID }, creates('without charging (never-charged account)'));
@@ -130,7 +139,7 @@ if (process.argv.includes('--write')) {
       .loadavg()
       .map((l) => l.toFixed(1))
       .join(', ')}).`,
-    `Command: \`node bench/billing.mjs --charges ${total} --concurrency ${concurrency} --seconds ${seconds}${withBaseline ? '' : ' --no-baseline'} --write\` (charges: \`billing.charge.attempt\` over NATS, ${concurrency} in flight, US SMS, fresh attempt uuid each; create: autocannon as in bench/verify.mjs, ${seconds} s at 50 connections, ${Math.max(10, seconds - 5)} s at 10).`,
+    `Command: \`node bench/billing.mjs --charges ${total} --concurrency ${concurrency} --seconds ${seconds}${before ? ` --before ${before}` : ''}${withBaseline ? '' : ' --no-baseline'} --write\` (charges: \`billing.charge.attempt\` over NATS, ${concurrency} in flight, US SMS, fresh attempt uuid each; create: autocannon as in bench/verify.mjs, ${seconds} s at 50 connections, ${Math.max(10, seconds - 5)} s at 10).`,
     '',
     '| run | throughput | p50 ms | p99 ms | notes |',
     '|---|---|---|---|---|',
