@@ -1,6 +1,15 @@
 import 'reflect-metadata';
-import { startNatsService } from '@signet/nats';
+import { boot, redisDependency } from '@signet/config';
+import { postgresDependency } from '@signet/database';
+import { natsDependency, startNatsService } from '@signet/nats';
 import { loadIdentityConfig } from './config/identity.config.js';
 import { IdentityModule } from './identity.module.js';
 
-await startNatsService('identity', IdentityModule, loadIdentityConfig().NATS_URL);
+await boot('identity', {
+  rules: ['secretKey'],
+  needs: () => {
+    const c = loadIdentityConfig();
+    return [postgresDependency('IDENTITY'), natsDependency(c.NATS_URL), redisDependency(c.REDIS_URL)];
+  },
+  start: () => startNatsService('identity', IdentityModule, loadIdentityConfig().NATS_URL),
+});
