@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import { boot, redisDependency } from '@signet/config';
 import { postgresDependency } from '@signet/database';
 import { natsDependency, startNatsService } from '@signet/nats';
-import { BillingAlertsModule } from './billing-alerts.module.js';
 import { loadBillingConfig } from './config/billing.config.js';
 
 await boot('billing-alerts', {
@@ -11,5 +10,5 @@ await boot('billing-alerts', {
     const c = loadBillingConfig();
     return [postgresDependency('BILLING'), natsDependency(c.NATS_URL), redisDependency(c.REDIS_URL)];
   },
-  start: () => startNatsService('billing-alerts', BillingAlertsModule, loadBillingConfig().NATS_URL),
+  start: async () => startNatsService('billing-alerts', (await import('./billing-alerts.module.js')).BillingAlertsModule, loadBillingConfig().NATS_URL),
 });

@@ -5,7 +5,6 @@ import { postgresDependency } from '@signet/database';
 import { createLogger } from '@signet/logging';
 import { natsDependency } from '@signet/nats';
 import { loadBillingConfig } from './config/billing.config.js';
-import { BillingWorkerModule } from './billing-worker.module.js';
 
 // Sends balance alerts (`billing.balance-alerts`); scales as its own Deployment.
 await boot('billing-alerts-worker', {
@@ -15,7 +14,9 @@ await boot('billing-alerts-worker', {
     return [postgresDependency('BILLING'), natsDependency(c.NATS_URL), redisDependency(c.REDIS_URL)];
   },
   start: async () => {
-    const app = await NestFactory.createApplicationContext(BillingWorkerModule, { logger: createLogger('billing-alerts-worker') });
+    const app = await NestFactory.createApplicationContext((await import('./billing-worker.module.js')).BillingWorkerModule, {
+      logger: createLogger('billing-alerts-worker'),
+    });
     app.enableShutdownHooks();
   },
 });

@@ -5,7 +5,6 @@ import { postgresDependency } from '@signet/database';
 import { createLogger } from '@signet/logging';
 import { natsDependency } from '@signet/nats';
 import { loadCallbacksConfig } from './config/callbacks.config.js';
-import { CallbacksWorkerModule } from './callbacks-worker.module.js';
 
 // Sends status callbacks (and re-adds jobs Redis lost); scales as its own Deployment.
 await boot('callback-dispatcher-worker', {
@@ -15,7 +14,9 @@ await boot('callback-dispatcher-worker', {
     return [postgresDependency('CALLBACKS'), natsDependency(c.NATS_URL), redisDependency(c.REDIS_URL)];
   },
   start: async () => {
-    const app = await NestFactory.createApplicationContext(CallbacksWorkerModule, { logger: createLogger('callback-dispatcher-worker') });
+    const app = await NestFactory.createApplicationContext((await import('./callbacks-worker.module.js')).CallbacksWorkerModule, {
+      logger: createLogger('callback-dispatcher-worker'),
+    });
     app.enableShutdownHooks();
   },
 });

@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import { boot, redisDependency } from '@signet/config';
 import { natsDependency } from '@signet/nats';
 import { GATEWAY_CONFIG, loadGatewayConfig, type GatewayConfig } from './config/gateway.config.js';
-import { createGateway } from './gateway.app.js';
 
 await boot('gateway', {
   rules: ['adminToken', 'privateNetworks'],
@@ -11,6 +10,7 @@ await boot('gateway', {
     return [natsDependency(c.NATS_URL), redisDependency(c.REDIS_URL)];
   },
   start: async () => {
+    const { createGateway } = await import('./gateway.app.js');
     const app = await createGateway();
     const config = app.get<GatewayConfig>(GATEWAY_CONFIG);
     await app.listen(config.GATEWAY_PORT, config.GATEWAY_HOST);

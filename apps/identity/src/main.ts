@@ -3,7 +3,6 @@ import { boot, redisDependency } from '@signet/config';
 import { postgresDependency } from '@signet/database';
 import { natsDependency, startNatsService } from '@signet/nats';
 import { loadIdentityConfig } from './config/identity.config.js';
-import { IdentityModule } from './identity.module.js';
 
 await boot('identity', {
   rules: ['secretKey'],
@@ -11,5 +10,5 @@ await boot('identity', {
     const c = loadIdentityConfig();
     return [postgresDependency('IDENTITY'), natsDependency(c.NATS_URL), redisDependency(c.REDIS_URL)];
   },
-  start: () => startNatsService('identity', IdentityModule, loadIdentityConfig().NATS_URL),
+  start: async () => startNatsService('identity', (await import('./identity.module.js')).IdentityModule, loadIdentityConfig().NATS_URL),
 });

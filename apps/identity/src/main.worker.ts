@@ -3,14 +3,15 @@ import { NestFactory } from '@nestjs/core';
 import { boot, redisDependency } from '@signet/config';
 import { createLogger } from '@signet/logging';
 import { loadIdentityConfig } from './config/identity.config.js';
-import { IdentityWorkerModule } from './identity-worker.module.js';
 
 // Sends console mail from the identity.emails queue; scales as its own Deployment.
 await boot('identity-worker', {
   rules: ['secretKey'],
   needs: () => [redisDependency(loadIdentityConfig().REDIS_URL)],
   start: async () => {
-    const app = await NestFactory.createApplicationContext(IdentityWorkerModule, { logger: createLogger('identity-worker') });
+    const app = await NestFactory.createApplicationContext((await import('./identity-worker.module.js')).IdentityWorkerModule, {
+      logger: createLogger('identity-worker'),
+    });
     app.enableShutdownHooks();
   },
 });

@@ -3,7 +3,6 @@ import { boot, redisDependency } from '@signet/config';
 import { postgresDependency } from '@signet/database';
 import { natsDependency, startNatsService } from '@signet/nats';
 import { loadVerifyConfig } from './config/verify.config.js';
-import { VerifyModule } from './verify.module.js';
 
 await boot('verify', {
   rules: ['secretKey', 'outboxProvider'],
@@ -11,5 +10,5 @@ await boot('verify', {
     const c = loadVerifyConfig();
     return [postgresDependency('VERIFY'), natsDependency(c.NATS_URL), redisDependency(c.REDIS_URL)];
   },
-  start: () => startNatsService('verify', VerifyModule, loadVerifyConfig().NATS_URL),
+  start: async () => startNatsService('verify', (await import('./verify.module.js')).VerifyModule, loadVerifyConfig().NATS_URL),
 });

@@ -5,7 +5,6 @@ import { postgresDependency } from '@signet/database';
 import { createLogger } from '@signet/logging';
 import { natsDependency } from '@signet/nats';
 import { loadVerifyConfig } from './config/verify.config.js';
-import { VerifyWorkerModule } from './verify-worker.module.js';
 
 // Delivers OTP attempts and expires sessions; scales as its own Deployment.
 await boot('verify-worker', {
@@ -15,7 +14,9 @@ await boot('verify-worker', {
     return [postgresDependency('VERIFY'), natsDependency(c.NATS_URL), redisDependency(c.REDIS_URL)];
   },
   start: async () => {
-    const app = await NestFactory.createApplicationContext(VerifyWorkerModule, { logger: createLogger('verify-worker') });
+    const app = await NestFactory.createApplicationContext((await import('./verify-worker.module.js')).VerifyWorkerModule, {
+      logger: createLogger('verify-worker'),
+    });
     app.enableShutdownHooks();
   },
 });

@@ -23,6 +23,11 @@ export function redactUrl(url: string): string {
   }
 }
 
+/** Reaches every dependency at once; the first that does not answer throws a StartupError naming its variable. */
+export async function requireDependencies(deps: Dependency[]): Promise<void> {
+  await Promise.all(deps.map(reach));
+}
+
 async function reach(dep: Dependency): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   try {
@@ -55,11 +60,11 @@ export async function boot(app: string, plan: BootPlan): Promise<void> {
   try {
     const unsafe = unsafeProduction(plan.rules);
     if (unsafe) throw new StartupError(unsafe);
-    await Promise.all(plan.needs().map(reach));
+    await requireDependencies(plan.needs());
     await plan.start();
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`${app}: ${message.split('\n')[0]}\n`);
+    const message = (err instanceof Error ? err.message : String(err)).split('\n')[0];
+    process.stderr.write(message.startsWith(`${app}: `) ? `${message}\n` : `${app}: ${message}\n`);
     process.exit(1);
   }
 }
