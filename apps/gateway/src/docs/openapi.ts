@@ -9,17 +9,11 @@ import {
   ipAclEntryBody,
   ipAclUpdateBody,
 } from '@signet/contracts/sip-auth';
-import { z } from 'zod';
+import type { z } from 'zod';
+import { ERROR_SCHEMA, error, errorResponses, finishDocument, json, ok } from './openapi-kit.js';
 import { consolePaths, consoleSecurityScheme } from './console.openapi.js';
 import { adminSecurityScheme, identityPaths } from './identity.openapi.js';
 
-const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
-const json = (s: z.ZodType) => ({ required: true, content: { 'application/json': { schema: schema(s) } } });
-const error = {
-  description: 'Plivo error envelope',
-  content: { 'application/json': { schema: { type: 'object', properties: { api_id: { type: 'string' }, error: { type: 'string' } } } } },
-};
-const ok = (description: string) => ({ description, content: { 'application/json': { schema: { type: 'object' } } } });
 const errors = { 400: error, 401: error, 404: error, 429: error, 503: error };
 const authId = { name: 'auth_id', in: 'path', required: true, schema: { type: 'string' } };
 const uuid = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string', format: 'uuid' } });
@@ -27,10 +21,23 @@ const queryParams = (s: z.ZodObject) => Object.keys(s.shape).map((name) => ({ na
 
 /** The OpenAPI document served at /docs, built from the same zod schemas that validate requests. */
 export function openApiDocument() {
-  return {
-    openapi: '3.0.3',
-    info: { title: 'Signet API', version: '1', description: 'Plivo-compatible Verify API. HTTP BasicAuth with your auth id and auth token.' },
-    components: { securitySchemes: { basic: { type: 'http', scheme: 'basic' }, ...adminSecurityScheme, ...consoleSecurityScheme } },
+  return finishDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'Signet API',
+      version: '1',
+      description: 'Plivo-compatible Verify API. HTTP BasicAuth with your auth id and auth token.',
+      license: { name: 'Proprietary', identifier: 'LicenseRef-Signet' },
+    },
+    servers: [
+      { url: '/', description: 'this gateway' },
+      { url: 'http://127.0.0.1:8080', description: '`npm start` on this machine' },
+    ],
+    components: {
+      securitySchemes: { basic: { type: 'http', scheme: 'basic' }, ...adminSecurityScheme, ...consoleSecurityScheme },
+      schemas: { Error: ERROR_SCHEMA },
+      responses: errorResponses,
+    },
     security: [{ basic: [] }],
     paths: {
       '/v1/Account/{auth_id}/Verify/Session/': {
@@ -222,5 +229,5 @@ export function openApiDocument() {
       ...identityPaths(),
       ...consolePaths(),
     },
-  };
+  });
 }
