@@ -56,7 +56,9 @@ export const errorResponses = Object.fromEntries(
     `Error${status}`,
     {
       description: text,
-      content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' }, example: { api_id: '5b1a1b4e-9a2e-4b51-8c67-0d6f1a3c2b10', error: text } } },
+      content: {
+        'application/json': { schema: { $ref: '#/components/schemas/Error' }, example: { api_id: '5b1a1b4e-9a2e-4b51-8c67-0d6f1a3c2b10', error: text } },
+      },
     },
   ]),
 );

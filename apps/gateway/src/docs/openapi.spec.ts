@@ -6,7 +6,11 @@ import { openApiDocument } from './openapi.js';
 import { operationIdOf } from './openapi-kit.js';
 
 const root = resolve(import.meta.dirname, '../../../..');
-type Op = { operationId: string; responses: Record<string, { $ref?: string; content?: Record<string, { schema: unknown; example?: unknown }> }>; requestBody?: unknown };
+type Op = {
+  operationId: string;
+  responses: Record<string, { $ref?: string; content?: Record<string, { schema: unknown; example?: unknown }> }>;
+  requestBody?: unknown;
+};
 const doc = openApiDocument() as unknown as { paths: Record<string, Record<string, Op>> };
 const operations = Object.entries(doc.paths).flatMap(([path, item]) =>
   Object.entries(item)
@@ -50,7 +54,8 @@ describe('the OpenAPI document at /docs', () => {
       if (!op.operationId) problems.push('no operationId');
       const success = Object.entries(op.responses).filter(([s]) => Number(s) < 300);
       if (success.length === 0) problems.push('no 2xx');
-      for (const [status, r] of success) for (const m of Object.values(r.content ?? {})) if (m.example === undefined) problems.push(`${status} without example`);
+      for (const [status, r] of success)
+        for (const m of Object.values(r.content ?? {})) if (m.example === undefined) problems.push(`${status} without example`);
       const errors = Object.entries(op.responses).filter(([s]) => Number(s) >= 400);
       if (!errors.every(([s, r]) => r.$ref === `#/components/responses/Error${s}`)) problems.push('an error without the envelope');
       if (!['400', '503'].every((s) => s in op.responses)) problems.push('no 400/503');

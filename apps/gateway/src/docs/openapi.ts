@@ -1,4 +1,13 @@
-import { appCreateBody, appUpdateBody, sessionCreateBody, sessionListQuery, sessionValidateBody } from '@signet/contracts/verify';
+import {
+  appCreateBody,
+  appUpdateBody,
+  sessionCreateBody,
+  sessionCreateResult,
+  sessionListQuery,
+  sessionValidateBody,
+  sessionValidateResult,
+  verifyAppView,
+} from '@signet/contracts/verify';
 import { pageSchema } from '@signet/contracts/common';
 import {
   applicationCreateBody,
@@ -9,7 +18,7 @@ import {
   ipAclEntryBody,
   ipAclUpdateBody,
 } from '@signet/contracts/sip-auth';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ERROR_SCHEMA, error, errorResponses, finishDocument, json, ok } from './openapi-kit.js';
 import { consolePaths, consoleSecurityScheme } from './console.openapi.js';
 import { adminSecurityScheme, identityPaths } from './identity.openapi.js';
@@ -46,7 +55,7 @@ export function openApiDocument() {
           summary: 'Create a session (or add an attempt to the one in progress)',
           parameters: [authId],
           requestBody: json(sessionCreateBody),
-          responses: { 202: ok('Session initiated'), ...errors },
+          responses: { 202: ok('Session initiated', sessionCreateResult), ...errors },
         },
         get: {
           tags: ['Verify sessions'],
@@ -67,7 +76,7 @@ export function openApiDocument() {
           summary: 'Validate a session with its OTP',
           parameters: [authId, uuid('session_uuid')],
           requestBody: json(sessionValidateBody),
-          responses: { 200: ok('session validated successfully.'), ...errors },
+          responses: { 200: ok('session validated successfully.', sessionValidateResult), ...errors },
         },
       },
       '/v1/Account/{auth_id}/Verify/App/': {
@@ -76,23 +85,28 @@ export function openApiDocument() {
           summary: 'Create a Verify application',
           parameters: [authId],
           requestBody: json(appCreateBody),
-          responses: { 201: ok('created'), ...errors },
+          responses: { 201: ok('created', z.object({ message: z.literal('created'), app_uuid: z.string(), verify_app: verifyAppView })), ...errors },
         },
-        get: { tags: ['Verify apps'], summary: 'List Verify applications', parameters: [authId], responses: { 200: ok('verify_apps and meta'), ...errors } },
+        get: {
+          tags: ['Verify apps'],
+          summary: 'List Verify applications',
+          parameters: [authId],
+          responses: { 200: ok('verify_apps and meta', z.object({ meta: z.looseObject({}), verify_apps: z.array(verifyAppView) })), ...errors },
+        },
       },
       '/v1/Account/{auth_id}/Verify/App/{app_uuid}/': {
         get: {
           tags: ['Verify apps'],
           summary: 'Retrieve a Verify application',
           parameters: [authId, uuid('app_uuid')],
-          responses: { 200: ok('verify_app'), ...errors },
+          responses: { 200: ok('verify_app', z.object({ verify_app: verifyAppView })), ...errors },
         },
         post: {
           tags: ['Verify apps'],
           summary: 'Update a Verify application',
           parameters: [authId, uuid('app_uuid')],
           requestBody: json(appUpdateBody),
-          responses: { 202: ok('changed'), ...errors },
+          responses: { 202: ok('changed', z.object({ message: z.literal('changed'), verify_app: verifyAppView })), ...errors },
         },
         delete: {
           tags: ['Verify apps'],
