@@ -3,12 +3,14 @@ import { CallbackSubjects } from '@signet/contracts/callbacks';
 import { IdentityNotices, IdentitySubjects } from '@signet/contracts/identity';
 import { SipAuthSubjects } from '@signet/contracts/sip-auth';
 import { VerifySubjects } from '@signet/contracts/verify';
+import { healthSubject } from '@signet/contracts/common';
 
 /**
  * Who may say what on NATS: one user per service (its workers share it, as they share its Secret) plus `sip-proxy`
  * for Kamailio. Subjects are the contracts' (namespaced when rendered). A service answers only its own subjects,
  * requests only what its code calls (libs/nats/src/permissions.spec.ts scans the code for `.call(` and fails when a
- * call is missing here), publishes only its own events; only the gateway requests admin subjects.
+ * call is missing here) and its own health check (tools/healthcheck.mjs, the container's), publishes only its own
+ * events; only the gateway requests admin subjects.
  */
 export interface NatsUser {
   /** Contract subjects (wildcards allowed) this user answers: it subscribes to them and may reply. */
@@ -47,6 +49,7 @@ export const NATS_USERS = {
       VerifySubjects.sessionValidate,
       BillingSubjects.balanceGet,
       BillingSubjects.creditAdd,
+      healthSubject('identity'),
     ],
     publishes: [IdentityNotices.credentialsChanged, 'events.identity.>'],
     hears: none,
@@ -54,17 +57,29 @@ export const NATS_USERS = {
   },
   verify: {
     answers: ['verify.>'],
-    requests: [BillingSubjects.chargeAttempt, BillingSubjects.chargeRelease, BillingSubjects.chargeValidation, BillingSubjects.sessionCharges],
+    requests: [
+      BillingSubjects.chargeAttempt,
+      BillingSubjects.chargeRelease,
+      BillingSubjects.chargeValidation,
+      BillingSubjects.sessionCharges,
+      healthSubject('verify'),
+    ],
     publishes: ['events.verify.>'],
     hears: none,
     jetstream: true,
   },
-  'sip-auth': { answers: ['sip-auth.>'], requests: none, publishes: none, hears: none, jetstream: true },
+  'sip-auth': { answers: ['sip-auth.>'], requests: [healthSubject('sip-auth')], publishes: none, hears: none, jetstream: true },
   // The alert mail needs the account's email, which only identity's admin view carries: the one admin subject not the gateway's.
-  'billing-alerts': { answers: ['billing.>', 'billing-alerts.>'], requests: [IdentitySubjects.adminAccountGet], publishes: none, hears: none, jetstream: true },
+  'billing-alerts': {
+    answers: ['billing.>', 'billing-alerts.>'],
+    requests: [IdentitySubjects.adminAccountGet, healthSubject('billing-alerts')],
+    publishes: none,
+    hears: none,
+    jetstream: true,
+  },
   'callback-dispatcher': {
     answers: ['callback-dispatcher.>'],
-    requests: [IdentitySubjects.signingTokensGet],
+    requests: [IdentitySubjects.signingTokensGet, healthSubject('callback-dispatcher')],
     publishes: none,
     hears: [IdentityNotices.credentialsChanged],
     jetstream: true,
