@@ -2,7 +2,8 @@
 # One image for every Signet app; the CMD picks which one runs, e.g.
 #   docker run signet dist/apps/verify/src/main.worker.js
 #   docker run signet tools/migrate.mjs
-ARG NODE_VERSION=20
+# Node 22 LTS (the engines range in package.json also admits 20.19+, for machines that still run it).
+ARG NODE_VERSION=22
 
 FROM node:${NODE_VERSION}-bookworm-slim AS build
 WORKDIR /app
@@ -22,5 +23,7 @@ COPY --from=build /app/tools ./tools
 # The base image's "node" user, numeric so Kubernetes runAsNonRoot can verify it.
 USER 1000:1000
 EXPOSE 8080
+# Whichever app runs: the gateway's /healthz, a service's NATS health check, a worker alive (tools/healthcheck.mjs).
+HEALTHCHECK --interval=10s --timeout=5s --start-period=20s --retries=3 CMD ["node", "tools/healthcheck.mjs"]
 ENTRYPOINT ["node"]
 CMD ["dist/apps/gateway/src/main.js"]

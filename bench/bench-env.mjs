@@ -33,6 +33,9 @@ export async function prepareBench(extra = {}) {
     // Production identity refuses to start without SMTP; benches that send no mail never connect to it.
     SIGNET_SMTP_URL: 'smtp://127.0.0.1:9?tls=off',
     SIGNET_BOOTSTRAP_CREDITS: '1000000',
+    // Production refuses to start without an admin token, and on the development outbox without this opt-in.
+    SIGNET_ADMIN_TOKEN: 'bench-admin-token-0123456789',
+    SIGNET_ALLOW_OUTBOX_PROVIDER: 'true',
     ...extra,
   };
   Object.assign(process.env, env);

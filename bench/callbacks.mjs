@@ -15,7 +15,8 @@ const events = Number(arg('events', 20000));
 const rate = Number(arg('rate', 1000));
 const seconds = Number(arg('seconds', 10));
 
-const env = await prepareBench({ CALLBACKS_ALLOW_PRIVATE_NETWORKS: 'true', CALLBACKS_CONCURRENCY: arg('concurrency', '200') });
+// The receiver is on loopback, which production refuses to call (CALLBACKS_ALLOW_PRIVATE_NETWORKS=true is refused there).
+const env = await prepareBench({ NODE_ENV: 'development', CALLBACKS_ALLOW_PRIVATE_NETWORKS: 'true', CALLBACKS_CONCURRENCY: arg('concurrency', '200') });
 const { connectNats, durableName, ensureEventsStream, eventsStream, natsSubject } = await import(`${root}/dist/libs/nats/src/index.js`);
 const { jetstream } = await import('@nats-io/jetstream');
 const { results, record } = recorder();
@@ -159,7 +160,7 @@ if (process.argv.includes('--write')) {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const lines = [
     `\n## Status callbacks (issue 11) — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
-    `Machine: ${os.cpus().length} cores (${cpu.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; identity, callback-dispatcher, its worker(s), Postgres, Redis, NATS, the event publisher and the receiver on this one machine (NODE_ENV=production, CALLBACKS_CONCURRENCY=${env.CALLBACKS_CONCURRENCY}).`,
+    `Machine: ${os.cpus().length} cores (${cpu.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; identity, callback-dispatcher, its worker(s), Postgres, Redis, NATS, the event publisher and the receiver on this one machine (NODE_ENV=development: production refuses the private networks the local receiver needs; CALLBACKS_CONCURRENCY=${env.CALLBACKS_CONCURRENCY}).`,
     `Command: \`node bench/callbacks.mjs --events ${events} --rate ${rate} --seconds ${seconds} --write\`.`,
     '',
     '| run | workers | callbacks | callbacks/s | p50 ms | p99 ms |',

@@ -1,6 +1,14 @@
 import 'reflect-metadata';
-import { startNatsService } from '@signet/nats';
-import { BillingAlertsModule } from './billing-alerts.module.js';
+import { boot, redisDependency } from '@signet/config';
+import { postgresDependency } from '@signet/database';
+import { natsDependency, startNatsService } from '@signet/nats';
 import { loadBillingConfig } from './config/billing.config.js';
 
-await startNatsService('billing-alerts', BillingAlertsModule, loadBillingConfig().NATS_URL);
+await boot('billing-alerts', {
+  rules: [],
+  needs: () => {
+    const c = loadBillingConfig();
+    return [postgresDependency('BILLING'), natsDependency(c.NATS_URL), redisDependency(c.REDIS_URL)];
+  },
+  start: async () => startNatsService('billing-alerts', (await import('./billing-alerts.module.js')).BillingAlertsModule, loadBillingConfig().NATS_URL),
+});

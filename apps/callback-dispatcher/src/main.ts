@@ -1,6 +1,15 @@
 import 'reflect-metadata';
-import { startNatsService } from '@signet/nats';
+import { boot, redisDependency } from '@signet/config';
+import { postgresDependency } from '@signet/database';
+import { natsDependency, startNatsService } from '@signet/nats';
 import { loadCallbacksConfig } from './config/callbacks.config.js';
-import { CallbackDispatcherModule } from './callback-dispatcher.module.js';
 
-await startNatsService('callback-dispatcher', CallbackDispatcherModule, loadCallbacksConfig().NATS_URL);
+await boot('callback-dispatcher', {
+  rules: ['privateNetworks'],
+  needs: () => {
+    const c = loadCallbacksConfig();
+    return [postgresDependency('CALLBACKS'), natsDependency(c.NATS_URL), redisDependency(c.REDIS_URL)];
+  },
+  start: async () =>
+    startNatsService('callback-dispatcher', (await import('./callback-dispatcher.module.js')).CallbackDispatcherModule, loadCallbacksConfig().NATS_URL),
+});

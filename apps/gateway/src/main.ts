@@ -1,7 +1,18 @@
 import 'reflect-metadata';
-import { GATEWAY_CONFIG, type GatewayConfig } from './config/gateway.config.js';
-import { createGateway } from './gateway.app.js';
+import { boot, redisDependency } from '@signet/config';
+import { natsDependency } from '@signet/nats';
+import { GATEWAY_CONFIG, loadGatewayConfig, type GatewayConfig } from './config/gateway.config.js';
 
-const app = await createGateway();
-const config = app.get<GatewayConfig>(GATEWAY_CONFIG);
-await app.listen(config.GATEWAY_PORT, config.GATEWAY_HOST);
+await boot('gateway', {
+  rules: ['adminToken', 'privateNetworks'],
+  needs: () => {
+    const c = loadGatewayConfig();
+    return [natsDependency(c.NATS_URL), redisDependency(c.REDIS_URL)];
+  },
+  start: async () => {
+    const { createGateway } = await import('./gateway.app.js');
+    const app = await createGateway();
+    const config = app.get<GatewayConfig>(GATEWAY_CONFIG);
+    await app.listen(config.GATEWAY_PORT, config.GATEWAY_HOST);
+  },
+});

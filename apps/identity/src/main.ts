@@ -1,6 +1,14 @@
 import 'reflect-metadata';
-import { startNatsService } from '@signet/nats';
+import { boot, redisDependency } from '@signet/config';
+import { postgresDependency } from '@signet/database';
+import { natsDependency, startNatsService } from '@signet/nats';
 import { loadIdentityConfig } from './config/identity.config.js';
-import { IdentityModule } from './identity.module.js';
 
-await startNatsService('identity', IdentityModule, loadIdentityConfig().NATS_URL);
+await boot('identity', {
+  rules: ['secretKey'],
+  needs: () => {
+    const c = loadIdentityConfig();
+    return [postgresDependency('IDENTITY'), natsDependency(c.NATS_URL), redisDependency(c.REDIS_URL)];
+  },
+  start: async () => startNatsService('identity', (await import('./identity.module.js')).IdentityModule, loadIdentityConfig().NATS_URL),
+});

@@ -1,6 +1,11 @@
 import 'reflect-metadata';
-import { startNatsService } from '@signet/nats';
+import { boot } from '@signet/config';
+import { postgresDependency } from '@signet/database';
+import { natsDependency, startNatsService } from '@signet/nats';
 import { loadSipAuthConfig } from './config/sip-auth.config.js';
-import { SipAuthModule } from './sip-auth.module.js';
 
-await startNatsService('sip-auth', SipAuthModule, loadSipAuthConfig().NATS_URL);
+await boot('sip-auth', {
+  rules: [],
+  needs: () => [postgresDependency('SIPAUTH'), natsDependency(loadSipAuthConfig().NATS_URL)],
+  start: async () => startNatsService('sip-auth', (await import('./sip-auth.module.js')).SipAuthModule, loadSipAuthConfig().NATS_URL),
+});

@@ -1,6 +1,14 @@
 import 'reflect-metadata';
-import { startNatsService } from '@signet/nats';
+import { boot, redisDependency } from '@signet/config';
+import { postgresDependency } from '@signet/database';
+import { natsDependency, startNatsService } from '@signet/nats';
 import { loadVerifyConfig } from './config/verify.config.js';
-import { VerifyModule } from './verify.module.js';
 
-await startNatsService('verify', VerifyModule, loadVerifyConfig().NATS_URL);
+await boot('verify', {
+  rules: ['secretKey', 'outboxProvider'],
+  needs: () => {
+    const c = loadVerifyConfig();
+    return [postgresDependency('VERIFY'), natsDependency(c.NATS_URL), redisDependency(c.REDIS_URL)];
+  },
+  start: async () => startNatsService('verify', (await import('./verify.module.js')).VerifyModule, loadVerifyConfig().NATS_URL),
+});

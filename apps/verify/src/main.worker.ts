@@ -1,8 +1,22 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { boot, redisDependency } from '@signet/config';
+import { postgresDependency } from '@signet/database';
 import { createLogger } from '@signet/logging';
-import { VerifyWorkerModule } from './verify-worker.module.js';
+import { natsDependency } from '@signet/nats';
+import { loadVerifyConfig } from './config/verify.config.js';
 
 // Delivers OTP attempts and expires sessions; scales as its own Deployment.
-const app = await NestFactory.createApplicationContext(VerifyWorkerModule, { logger: createLogger('verify-worker') });
-app.enableShutdownHooks();
+await boot('verify-worker', {
+  rules: ['secretKey', 'outboxProvider'],
+  needs: () => {
+    const c = loadVerifyConfig();
+    return [postgresDependency('VERIFY'), natsDependency(c.NATS_URL), redisDependency(c.REDIS_URL)];
+  },
+  start: async () => {
+    const app = await NestFactory.createApplicationContext((await import('./verify-worker.module.js')).VerifyWorkerModule, {
+      logger: createLogger('verify-worker'),
+    });
+    app.enableShutdownHooks();
+  },
+});

@@ -21,6 +21,11 @@ export const secretKeySchema = z.object({
 });
 export type InfraConfig = z.infer<typeof infraSchema>;
 
+/** The variable a service's database URL comes from: its own (`VERIFY_DATABASE_URL`) when set, else `DATABASE_URL`. */
+export function serviceDatabaseVariable(envPrefix: string, env: NodeJS.ProcessEnv = process.env): string {
+  return env[`${envPrefix}_DATABASE_URL`] ? `${envPrefix}_DATABASE_URL` : 'DATABASE_URL';
+}
+
 /** A service's own database URL (`VERIFY_DATABASE_URL`) falls back to the shared one. */
 export function serviceDatabaseUrl(envPrefix: string, env: NodeJS.ProcessEnv = process.env): string {
   return env[`${envPrefix}_DATABASE_URL`] || env.DATABASE_URL || DEFAULT_DATABASE_URL;

@@ -1,4 +1,5 @@
-import type { RedisOptions } from 'ioredis';
+import { Redis, type RedisOptions } from 'ioredis';
+import type { Dependency } from './boot.js';
 
 export type RedisRole = 'producer' | 'worker';
 
@@ -25,3 +26,17 @@ export function redisOptions(url: string, role: RedisRole): RedisOptions {
     ? { ...base, enableOfflineQueue: false, maxRetriesPerRequest: 1 }
     : { ...base, maxRetriesPerRequest: null, enableOfflineQueue: true };
 }
+
+/** Connects once (no retries) and pings: does Redis at `url` answer? (boot's start-up check) */
+export async function probeRedis(url: string): Promise<void> {
+  const redis = new Redis({ ...redisOptions(url, 'producer'), lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    await redis.ping();
+  } finally {
+    redis.disconnect();
+  }
+}
+
+export const redisDependency = (url: string): Dependency => ({ variable: 'REDIS_URL', url, probe: probeRedis });

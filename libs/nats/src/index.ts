@@ -7,3 +7,4 @@ export * from './jetstream.js';
 export * from './start-service.js';
 export * from './consume-events.js';
 export * from './rpc-handler.js';
+export * from './permissions.js';

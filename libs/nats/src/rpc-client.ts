@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
-import { headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
+import { headers as natsHeaders, PermissionViolationError, type NatsConnection } from '@nats-io/transport-node';
 import { API_ID_HEADER, CommonErrors, isRpcError } from '@signet/contracts/common';
 import { Rpc, type RpcRequest, type RpcResponse, type RpcSubject } from '@signet/contracts/catalog';
 import { DomainError } from '@signet/errors';
@@ -66,8 +66,10 @@ export class RpcClient {
     try {
       const msg = await this.nc.request(natsSubject(subject), payload, { timeout: timeoutMs, headers: h });
       reply = msg.json<NestReply>();
-    } catch {
-      throw new DomainError(CommonErrors.SERVICE_UNAVAILABLE, `service unavailable: ${subject.split('.')[0]} did not answer`);
+    } catch (err) {
+      // A refused publish is a deployment fault (this process's NATS user lacks the subject): say so in the log.
+      const refused = (err as Error).cause instanceof PermissionViolationError ? ` (NATS refused it: permissions violation for ${subject})` : '';
+      throw new DomainError(CommonErrors.SERVICE_UNAVAILABLE, `service unavailable: ${subject.split('.')[0]} did not answer${refused}`);
     }
     if (reply.err !== undefined && reply.err !== null) {
       if (isRpcError(reply.err)) throw new DomainError(reply.err.code, reply.err.message);

@@ -2,7 +2,7 @@ import type { NatsContext, NatsOptions } from '@nestjs/microservices';
 import { ServerNats } from '@nestjs/microservices';
 import type { NatsConnection, SubscriptionOptions } from '@nats-io/transport-node';
 import { API_ID_HEADER, type ServiceName } from '@signet/contracts/common';
-import { NATS_RECONNECT } from './nats-connection.js';
+import { NATS_RECONNECT, natsCredentials } from './nats-connection.js';
 import { natsSubject } from './namespace.js';
 
 type NatsServerOptions = NonNullable<NatsOptions['options']>;
@@ -21,7 +21,15 @@ export class NamespacedServerNats extends ServerNats {
 
 /** Every replica of a service joins the queue group named after it (namespaced), so N replicas share the requests. */
 export function natsServerOptions(service: ServiceName, natsUrl: string): NatsServerOptions {
-  return { servers: natsUrl.split(','), queue: natsSubject(service), name: service, ...NATS_RECONNECT, gracefulShutdown: true, gracePeriod: 2000 };
+  return {
+    servers: natsUrl.split(','),
+    queue: natsSubject(service),
+    name: service,
+    ...natsCredentials(),
+    ...NATS_RECONNECT,
+    gracefulShutdown: true,
+    gracePeriod: 2000,
+  };
 }
 
 export function apiIdOf(ctx: NatsContext | undefined): string | undefined {

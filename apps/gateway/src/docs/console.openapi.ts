@@ -21,13 +21,8 @@ import {
 import { appCreateBody } from '@signet/contracts/verify';
 import { ipWhitelistAddBody, ipWhitelistSetBody, tokenRotateBody } from '@signet/contracts/identity';
 import { z } from 'zod';
+import { error, json, ok } from './openapi-kit.js';
 
-const json = (s: z.ZodType) => ({ required: true, content: { 'application/json': { schema: z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }) } } });
-const error = {
-  description: 'error envelope',
-  content: { 'application/json': { schema: { type: 'object', properties: { api_id: { type: 'string' }, error: { type: 'string' } } } } },
-};
-const ok = (description: string) => ({ description, content: { 'application/json': { schema: { type: 'object' } } } });
 const errors = { 400: error, 401: error, 403: error, 404: error, 409: error, 429: error, 503: error };
 const pub = { security: [], tags: ['Console: sign-up and login'] };
 /** Which roles may call: the role matrix. */

@@ -9,14 +9,9 @@ import {
   subaccountUpdateBody,
   tokenRotateBody,
 } from '@signet/contracts/identity';
-import { z } from 'zod';
+import type { z } from 'zod';
+import { error, json, ok } from './openapi-kit.js';
 
-const json = (s: z.ZodType) => ({ required: true, content: { 'application/json': { schema: z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }) } } });
-const error = {
-  description: 'Plivo error envelope',
-  content: { 'application/json': { schema: { type: 'object', properties: { api_id: { type: 'string' }, error: { type: 'string' } } } } },
-};
-const ok = (description: string) => ({ description, content: { 'application/json': { schema: { type: 'object' } } } });
 const errors = { 400: error, 401: error, 403: error, 404: error, 429: error, 503: error };
 const path = (name: string, format?: string) => ({ name, in: 'path', required: true, schema: { type: 'string', ...(format ? { format } : {}) } });
 const query = (s: z.ZodObject) => Object.keys(s.shape).map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' } }));

@@ -1,4 +1,13 @@
-import { appCreateBody, appUpdateBody, sessionCreateBody, sessionListQuery, sessionValidateBody } from '@signet/contracts/verify';
+import {
+  appCreateBody,
+  appUpdateBody,
+  sessionCreateBody,
+  sessionCreateResult,
+  sessionListQuery,
+  sessionValidateBody,
+  sessionValidateResult,
+  verifyAppView,
+} from '@signet/contracts/verify';
 import { pageSchema } from '@signet/contracts/common';
 import {
   applicationCreateBody,
@@ -10,16 +19,10 @@ import {
   ipAclUpdateBody,
 } from '@signet/contracts/sip-auth';
 import { z } from 'zod';
+import { ERROR_SCHEMA, error, errorResponses, finishDocument, json, ok } from './openapi-kit.js';
 import { consolePaths, consoleSecurityScheme } from './console.openapi.js';
 import { adminSecurityScheme, identityPaths } from './identity.openapi.js';
 
-const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
-const json = (s: z.ZodType) => ({ required: true, content: { 'application/json': { schema: schema(s) } } });
-const error = {
-  description: 'Plivo error envelope',
-  content: { 'application/json': { schema: { type: 'object', properties: { api_id: { type: 'string' }, error: { type: 'string' } } } } },
-};
-const ok = (description: string) => ({ description, content: { 'application/json': { schema: { type: 'object' } } } });
 const errors = { 400: error, 401: error, 404: error, 429: error, 503: error };
 const authId = { name: 'auth_id', in: 'path', required: true, schema: { type: 'string' } };
 const uuid = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string', format: 'uuid' } });
@@ -27,10 +30,23 @@ const queryParams = (s: z.ZodObject) => Object.keys(s.shape).map((name) => ({ na
 
 /** The OpenAPI document served at /docs, built from the same zod schemas that validate requests. */
 export function openApiDocument() {
-  return {
-    openapi: '3.0.3',
-    info: { title: 'Signet API', version: '1', description: 'Plivo-compatible Verify API. HTTP BasicAuth with your auth id and auth token.' },
-    components: { securitySchemes: { basic: { type: 'http', scheme: 'basic' }, ...adminSecurityScheme, ...consoleSecurityScheme } },
+  return finishDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'Signet API',
+      version: '1',
+      description: 'Plivo-compatible Verify API. HTTP BasicAuth with your auth id and auth token.',
+      license: { name: 'Proprietary', identifier: 'LicenseRef-Signet' },
+    },
+    servers: [
+      { url: '/', description: 'this gateway' },
+      { url: 'http://127.0.0.1:8080', description: '`npm start` on this machine' },
+    ],
+    components: {
+      securitySchemes: { basic: { type: 'http', scheme: 'basic' }, ...adminSecurityScheme, ...consoleSecurityScheme },
+      schemas: { Error: ERROR_SCHEMA },
+      responses: errorResponses,
+    },
     security: [{ basic: [] }],
     paths: {
       '/v1/Account/{auth_id}/Verify/Session/': {
@@ -39,7 +55,7 @@ export function openApiDocument() {
           summary: 'Create a session (or add an attempt to the one in progress)',
           parameters: [authId],
           requestBody: json(sessionCreateBody),
-          responses: { 202: ok('Session initiated'), ...errors },
+          responses: { 202: ok('Session initiated', sessionCreateResult), ...errors },
         },
         get: {
           tags: ['Verify sessions'],
@@ -60,7 +76,7 @@ export function openApiDocument() {
           summary: 'Validate a session with its OTP',
           parameters: [authId, uuid('session_uuid')],
           requestBody: json(sessionValidateBody),
-          responses: { 200: ok('session validated successfully.'), ...errors },
+          responses: { 200: ok('session validated successfully.', sessionValidateResult), ...errors },
         },
       },
       '/v1/Account/{auth_id}/Verify/App/': {
@@ -69,23 +85,28 @@ export function openApiDocument() {
           summary: 'Create a Verify application',
           parameters: [authId],
           requestBody: json(appCreateBody),
-          responses: { 201: ok('created'), ...errors },
+          responses: { 201: ok('created', z.object({ message: z.literal('created'), app_uuid: z.string(), verify_app: verifyAppView })), ...errors },
         },
-        get: { tags: ['Verify apps'], summary: 'List Verify applications', parameters: [authId], responses: { 200: ok('verify_apps and meta'), ...errors } },
+        get: {
+          tags: ['Verify apps'],
+          summary: 'List Verify applications',
+          parameters: [authId],
+          responses: { 200: ok('verify_apps and meta', z.object({ meta: z.looseObject({}), verify_apps: z.array(verifyAppView) })), ...errors },
+        },
       },
       '/v1/Account/{auth_id}/Verify/App/{app_uuid}/': {
         get: {
           tags: ['Verify apps'],
           summary: 'Retrieve a Verify application',
           parameters: [authId, uuid('app_uuid')],
-          responses: { 200: ok('verify_app'), ...errors },
+          responses: { 200: ok('verify_app', z.object({ verify_app: verifyAppView })), ...errors },
         },
         post: {
           tags: ['Verify apps'],
           summary: 'Update a Verify application',
           parameters: [authId, uuid('app_uuid')],
           requestBody: json(appUpdateBody),
-          responses: { 202: ok('changed'), ...errors },
+          responses: { 202: ok('changed', z.object({ message: z.literal('changed'), verify_app: verifyAppView })), ...errors },
         },
         delete: {
           tags: ['Verify apps'],
@@ -222,5 +243,5 @@ export function openApiDocument() {
       ...identityPaths(),
       ...consolePaths(),
     },
-  };
+  });
 }
