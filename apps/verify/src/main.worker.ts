@@ -3,6 +3,6 @@ import { NestFactory } from '@nestjs/core';
 import { createLogger } from '@signet/logging';
 import { VerifyWorkerModule } from './verify-worker.module.js';
 
-// Delivers OTP attempts and expires sessions; scales as its own Deployment.
+// Delivers OTP attempts, expires sessions and adds workflow attempts; scales as its own Deployment.
 const app = await NestFactory.createApplicationContext(VerifyWorkerModule, { logger: createLogger('verify-worker') });
 app.enableShutdownHooks();
