@@ -183,4 +183,18 @@ describe('OTP delivery through senders (Twilio, Plivo, Vonage fakes)', () => {
     expect((await plivoFake.receipt(attempt.provider_ref, 'completed')).status).toBe(200);
     expect((await api('GET', `${root}/Attempt/${attempt.attempt_uuid}/`)).body.attempt).toMatchObject({ status: 'completed' });
   });
+
+  it('asks a dtmf call to press a key before reading the code, in the session locale (Plivo <GetDigits>)', async () => {
+    const sender = (await api('POST', `${root}/Sender/`, { name: 'Voice fr', provider: 'plivo', ...plivoCreds, channels: ['voice'] })).body
+      .sender_uuid as string;
+    const app = await api('POST', `${root}/App/`, { name: 'Voice fr', brand_name: 'Acme', sender_uuids: [sender] });
+    const created = await sdk().verify_session.create({ recipient: newRecipient(), app_uuid: app.body.app_uuid, channel: 'voice', locale: 'fr', dtmf: 1 });
+    const attempt = await attemptOf(created.sessionUuid);
+    expect((await plivoFake.answer(attempt.provider_ref)).status).toBe(200);
+    const call = plivoFake.sends.find((s) => s.ref === attempt.provider_ref)!;
+    expect(call).toMatchObject({ text: 'Appuyez sur une touche pour entendre votre code de vérification Acme.', extra: { language: 'fr-FR' } });
+    expect(await plivoFake.pressKey(attempt.provider_ref, '5')).toMatchObject({ status: 200 });
+    expect(call.text).toMatch(/^Votre code de vérification Acme est (\d, ){5}\d\. Je répète, votre code est (\d, ){5}\d\.$/);
+    expect(call.extra.get_digits_action).toBeUndefined();
+  });
 });

@@ -13,6 +13,7 @@ export function build() {
   });
   // Data files the compiled code reads beside itself.
   cpSync(`${root}/apps/billing-alerts/src/pricing/prices.csv`, `${root}/dist/apps/billing-alerts/src/pricing/prices.csv`);
+  cpSync(`${root}/apps/verify/src/messages/translations.json`, `${root}/dist/apps/verify/src/messages/translations.json`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) build();

@@ -26,20 +26,27 @@ function current(): Record<string, Schema> {
   return Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b)));
 }
 
-/** What breaks a consumer built against `before`: fields gone or changed, fields newly required, the type changed. */
-export function breaking(before: Schema, after: Schema, at = ''): string[] {
+/**
+ * What breaks the other side built against `before`: fields gone or changed, the type changed, and — for what a
+ * consumer sends (`input`) — fields newly required. A reply or event (`output`) may make a field required: readers
+ * built before it never look at it. Arrays are compared by their items.
+ */
+export function breaking(before: Schema, after: Schema, io: 'input' | 'output', at = ''): string[] {
   if (JSON.stringify(before.type) !== JSON.stringify(after.type)) return [`${at || 'root'}: type ${before.type} → ${after.type}`];
+  if (before.type === 'array' && before.items && after.items) return breaking(before.items as Schema, after.items as Schema, io, `${at}[]`);
   if (before.type !== 'object' || !before.properties) return JSON.stringify(before) === JSON.stringify(after) ? [] : [`${at || 'root'}: changed`];
   const problems: string[] = [];
   const path = (key: string) => (at ? `${at}.${key}` : key);
   for (const [key, schema] of Object.entries(before.properties)) {
     const next = after.properties?.[key];
     if (next === undefined) problems.push(`${path(key)}: removed`);
-    else problems.push(...breaking(schema as Schema, next as Schema, path(key)));
+    else problems.push(...breaking(schema as Schema, next as Schema, io, path(key)));
   }
-  for (const key of after.required ?? []) if (!(before.required ?? []).includes(key)) problems.push(`${path(key)}: newly required`);
+  if (io === 'input') for (const key of after.required ?? []) if (!(before.required ?? []).includes(key)) problems.push(`${path(key)}: newly required`);
   return problems;
 }
+
+const direction = (subject: string) => (subject.endsWith(' request') ? 'input' : 'output');
 
 describe('contracts between services', () => {
   const now = current();
@@ -47,7 +54,9 @@ describe('contracts between services', () => {
 
   it('no event or cross-service message changed its shape incompatibly (a new version is a new subject)', () => {
     const problems = Object.entries(recorded).flatMap(([subject, before]) =>
-      now[subject] ? breaking(before, now[subject]).map((p) => `${subject}: ${p}`) : [`${subject}: gone (consumers may still send or expect it)`],
+      now[subject]
+        ? breaking(before, now[subject], direction(subject)).map((p) => `${subject}: ${p}`)
+        : [`${subject}: gone (consumers may still send or expect it)`],
     );
     expect(problems).toEqual([]);
     if (process.env.SIGNET_WRITE_CONTRACTS === '1') writeFileSync(file, `${JSON.stringify(now, null, 2)}\n`);
@@ -64,9 +73,13 @@ describe('contracts between services', () => {
 
   it('tells a breaking change from an additive one', () => {
     const before: Schema = { type: 'object', properties: { a: { type: 'string' }, b: { type: 'number' } }, required: ['a'] };
-    expect(breaking(before, { ...before, properties: { ...before.properties, c: { type: 'string' } } })).toEqual([]);
-    expect(breaking(before, { ...before, properties: { a: { type: 'string' } } })).toEqual(['b: removed']);
-    expect(breaking(before, { ...before, properties: { ...before.properties, b: { type: 'string' } } })).toEqual(['b: type number → string']);
-    expect(breaking(before, { ...before, required: ['a', 'b'] })).toEqual(['b: newly required']);
+    expect(breaking(before, { ...before, properties: { ...before.properties, c: { type: 'string' } } }, 'input')).toEqual([]);
+    expect(breaking(before, { ...before, properties: { a: { type: 'string' } } }, 'output')).toEqual(['b: removed']);
+    expect(breaking(before, { ...before, properties: { ...before.properties, b: { type: 'string' } } }, 'output')).toEqual(['b: type number → string']);
+    expect(breaking(before, { ...before, required: ['a', 'b'] }, 'input')).toEqual(['b: newly required']);
+    expect(breaking(before, { ...before, required: ['a', 'b'] }, 'output')).toEqual([]);
+    const list = (items: Schema): Schema => ({ type: 'array', items });
+    expect(breaking(list(before), list({ ...before, properties: { ...before.properties, c: { type: 'string' } } }), 'output')).toEqual([]);
+    expect(breaking(list(before), list({ ...before, properties: { a: { type: 'string' } } }), 'output')).toEqual(['[].b: removed']);
   });
 });

@@ -24,6 +24,18 @@ SET default_tablespace = '';
 SET default_table_access_method = heap;
 
 --
+-- Name: app_templates; Type: TABLE; Schema: verify; Owner: -
+--
+
+CREATE TABLE verify.app_templates (
+    app_uuid uuid NOT NULL,
+    locale text NOT NULL,
+    text text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+--
 -- Name: apps; Type: TABLE; Schema: verify; Owner: -
 --
 
@@ -47,7 +59,8 @@ CREATE TABLE verify.apps (
     customer_app_hash text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    sender_uuids uuid[] DEFAULT '{}'::uuid[] NOT NULL
+    sender_uuids uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+    workflow jsonb
 );
 
 --
@@ -221,6 +234,7 @@ CREATE TABLE verify.sessions (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     expires_at timestamp with time zone NOT NULL,
+    dtmf boolean DEFAULT false NOT NULL,
     CONSTRAINT sessions_status_check CHECK ((status = ANY (ARRAY['in-progress'::text, 'verified'::text, 'expired'::text])))
 );
 
@@ -242,6 +256,13 @@ ALTER TABLE ONLY verify.outbox_events ALTER COLUMN seq SET DEFAULT nextval('veri
 
 ALTER TABLE ONLY verify.migrations
     ADD CONSTRAINT "PK_8c82d7f526340ab734260ea46be" PRIMARY KEY (id);
+
+--
+-- Name: app_templates app_templates_pkey; Type: CONSTRAINT; Schema: verify; Owner: -
+--
+
+ALTER TABLE ONLY verify.app_templates
+    ADD CONSTRAINT app_templates_pkey PRIMARY KEY (app_uuid, locale);
 
 --
 -- Name: apps apps_pkey; Type: CONSTRAINT; Schema: verify; Owner: -
@@ -407,6 +428,13 @@ CREATE INDEX sessions_main_time ON verify.sessions USING btree (main_account_id,
 --
 
 CREATE UNIQUE INDEX sessions_open ON verify.sessions USING btree (app_uuid, recipient) WHERE (status = 'in-progress'::text);
+
+--
+-- Name: app_templates app_templates_app_uuid_fkey; Type: FK CONSTRAINT; Schema: verify; Owner: -
+--
+
+ALTER TABLE ONLY verify.app_templates
+    ADD CONSTRAINT app_templates_app_uuid_fkey FOREIGN KEY (app_uuid) REFERENCES verify.apps(uuid) ON DELETE CASCADE;
 
 --
 -- Name: attempt_tries attempt_tries_attempt_uuid_fkey; Type: FK CONSTRAINT; Schema: verify; Owner: -

@@ -13,6 +13,7 @@ import { UsageController } from './billing/usage.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { RateLimiter } from './rate-limit/rate-limiter.js';
 import { AppsController } from './verify/apps.controller.js';
+import { TemplatesController } from './verify/templates.controller.js';
 import { SendersController } from './verify/senders.controller.js';
 import { AttemptsController } from './verify/attempts.controller.js';
 import { WebhooksController } from './webhooks/webhooks.controller.js';
@@ -57,6 +58,7 @@ const production = process.env.NODE_ENV === 'production';
     SessionsController,
     CallbacksController,
     AppsController,
+    TemplatesController,
     SendersController,
     AttemptsController,
     WebhooksController,

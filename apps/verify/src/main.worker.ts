@@ -6,7 +6,7 @@ import { createLogger } from '@signet/logging';
 import { natsDependency } from '@signet/nats';
 import { loadVerifyConfig } from './config/verify.config.js';
 
-// Delivers OTP attempts and expires sessions; scales as its own Deployment.
+// Delivers OTP attempts, expires sessions and adds workflow attempts; scales as its own Deployment.
 await boot('verify-worker', {
   rules: ['secretKey', 'outboxProvider'],
   needs: () => {

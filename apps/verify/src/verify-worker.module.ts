@@ -13,7 +13,10 @@ import { DeliveryRepository } from './delivery/delivery.repository.js';
 import { ExpiryProcessor } from './expiry/expiry.processor.js';
 import { expirySpec } from './expiry/expiry.queue.js';
 import { Sweeper } from './expiry/sweeper.js';
-import { verifyCoreProviders } from './verify.providers.js';
+import { verifyCoreProviders, verifyRpcProviders } from './verify.providers.js';
+import { WorkflowProcessor } from './workflow/workflow.processor.js';
+import { workflowSpec } from './workflow/workflow.queue.js';
+import { WorkflowRepository } from './workflow/workflow.repository.js';
 
 /** Binds verify's queues to their processors, by job name. */
 @Injectable()
@@ -23,6 +26,7 @@ class VerifyWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
     private readonly delivery: DeliveryProcessor,
     private readonly expiry: ExpiryProcessor,
+    private readonly workflow: WorkflowProcessor,
     @Inject(VERIFY_CONFIG) private readonly config: VerifyConfig,
   ) {}
 
@@ -36,6 +40,14 @@ class VerifyWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
       startWorker(expirySpec, { expire: { run: (job) => this.expiry.expire(job), exhausted: (job, err) => this.expiry.exhausted(job, err) } }, env, {
         concurrency: 20,
       }),
+      startWorker(
+        workflowSpec,
+        { 'next-attempt': { run: (job) => this.workflow.next(job), exhausted: (job, err) => this.workflow.exhausted(job, err) } },
+        env,
+        {
+          concurrency: 20,
+        },
+      ),
     ];
   }
 
@@ -47,6 +59,7 @@ class VerifyWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
 @Module({
   providers: [
     ...verifyCoreProviders,
+    ...verifyRpcProviders,
     DevOutboxRepository,
     RouteResolver,
     {
@@ -62,6 +75,8 @@ class VerifyWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
     DeliveryProcessor,
     ExpiryProcessor,
     Sweeper,
+    WorkflowRepository,
+    WorkflowProcessor,
     VerifyWorkers,
   ],
 })

@@ -1,13 +1,10 @@
-import { Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { connectNats, RpcClient } from '@signet/nats';
+import { Module } from '@nestjs/common';
 import { healthController } from '@signet/health';
 import { AccountDataRepository } from './account-data/account-data.repository.js';
 import { IdentityEventsConsumer } from './account-data/identity-events.consumer.js';
 import { AppsRepository } from './apps/apps.repository.js';
 import { AppsRpcController } from './apps/apps.rpc-controller.js';
 import { AppsService } from './apps/apps.service.js';
-import { BillingClient } from './billing/billing.client.js';
-import { VERIFY_CONFIG, type VerifyConfig } from './config/verify.config.js';
 import { DevOutboxRepository } from './dev-outbox/dev-outbox.repository.js';
 import { DevOutboxRpcController } from './dev-outbox/dev-outbox.rpc-controller.js';
 import { SessionsRpcController } from './sessions/sessions.rpc-controller.js';
@@ -19,16 +16,10 @@ import { ReceiptsRpcController } from './receipts/receipts.rpc-controller.js';
 import { ReceiptsService } from './receipts/receipts.service.js';
 import { SendersRpcController } from './senders/senders.rpc-controller.js';
 import { SendersService } from './senders/senders.service.js';
-import { verifyCoreProviders } from './verify.providers.js';
-
-@Injectable()
-class RpcCloser implements OnApplicationShutdown {
-  constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.rpc.connection.drain().catch(() => undefined);
-  }
-}
+import { TemplatesRepository } from './messages/templates.repository.js';
+import { TemplatesRpcController } from './messages/templates.rpc-controller.js';
+import { TemplatesService } from './messages/templates.service.js';
+import { verifyCoreProviders, verifyRpcProviders } from './verify.providers.js';
 
 @Module({
   controllers: [
@@ -38,17 +29,12 @@ class RpcCloser implements OnApplicationShutdown {
     AttemptsRpcController,
     ReceiptsRpcController,
     DevOutboxRpcController,
+    TemplatesRpcController,
     healthController('verify'),
   ],
   providers: [
     ...verifyCoreProviders,
-    {
-      provide: RpcClient,
-      useFactory: async (c: VerifyConfig) => new RpcClient(await connectNats(c.NATS_URL, 'verify-rpc'), c.NATS_TIMEOUT_MS),
-      inject: [VERIFY_CONFIG],
-    },
-    RpcCloser,
-    BillingClient,
+    ...verifyRpcProviders,
     AppsRepository,
     AppsService,
     SendersService,
@@ -59,6 +45,8 @@ class RpcCloser implements OnApplicationShutdown {
     DevOutboxRepository,
     AccountDataRepository,
     IdentityEventsConsumer,
+    TemplatesRepository,
+    TemplatesService,
   ],
 })
 export class VerifyModule {}

@@ -1,4 +1,5 @@
-import type { Provider } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown, type Provider } from '@nestjs/common';
+import { connectNats, RpcClient } from '@signet/nats';
 import { databaseProviders } from '@signet/database';
 import { HEALTH_CHECKS, type HealthCheck } from '@signet/health';
 import { ProviderRegistry } from '@signet/providers';
@@ -11,6 +12,8 @@ import { DeliveryQueue } from './delivery/delivery.queue.js';
 import { ExpiryQueue } from './expiry/expiry.queue.js';
 import { SendersRepository } from './senders/senders.repository.js';
 import { SessionsRepository } from './sessions/sessions.repository.js';
+import { BillingClient } from './billing/billing.client.js';
+import { WorkflowQueue } from './workflow/workflow.queue.js';
 
 /** What both verify processes (the NATS service and the worker) are built on. */
 export const verifyCoreProviders: Provider[] = [
@@ -20,6 +23,7 @@ export const verifyCoreProviders: Provider[] = [
   eventsRelayProvider('verify', VERIFY_SCHEMA, VERIFY_CONFIG),
   DeliveryQueue,
   ExpiryQueue,
+  WorkflowQueue,
   SessionsRepository,
   SendersRepository,
   {
@@ -45,4 +49,24 @@ export const verifyCoreProviders: Provider[] = [
     ],
     inject: [DataSource, DeliveryQueue],
   },
+];
+
+@Injectable()
+class RpcCloser implements OnApplicationShutdown {
+  constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.rpc.connection.drain().catch(() => undefined);
+  }
+}
+
+/** NATS requests to other services (billing): the service and, for workflow attempts, the worker. */
+export const verifyRpcProviders: Provider[] = [
+  {
+    provide: RpcClient,
+    useFactory: async (c: VerifyConfig) => new RpcClient(await connectNats(c.NATS_URL, 'verify-rpc'), c.NATS_TIMEOUT_MS),
+    inject: [VERIFY_CONFIG],
+  },
+  RpcCloser,
+  BillingClient,
 ];

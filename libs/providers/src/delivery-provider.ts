@@ -15,6 +15,8 @@ export interface OutboundMessage {
   channel: Channel;
   /** For voice, the text to speak. */
   text: string;
+  /** Voice: the BCP 47 language of `text` (`fr-FR`); each adapter maps it to its vendor's voices. Unset: US English. */
+  language?: string;
   /** Where the vendor posts delivery receipts / call events for this attempt (Signet's public URL), if any. */
   statusUrl?: string;
   /** Plivo voice: the URL Plivo fetches the `<Speak>` XML from when the call is answered. */

@@ -16,7 +16,11 @@ export function schemaOf(s: z.ZodType, io: 'input' | 'output' = 'input'): JsonSc
   return schema;
 }
 
-export const json = (s: z.ZodType) => ({ required: true, content: { 'application/json': { schema: schemaOf(s) } } });
+/** A request body from its zod schema; `example` where the generated one would not read well or not validate. */
+export const json = (s: z.ZodType, example?: unknown) => ({
+  required: true,
+  content: { 'application/json': { schema: schemaOf(s), ...(example === undefined ? {} : { example }) } },
+});
 
 const apiId = { type: 'string', format: 'uuid', description: 'this request’s id (also the X-Api-Id of its log lines)' };
 

@@ -6,6 +6,7 @@ import {
   sessionListQuery,
   sessionValidateBody,
   sessionValidateResult,
+  templateBody,
   verifyAppView,
 } from '@signet/contracts/verify';
 import { pageSchema } from '@signet/contracts/common';
@@ -112,6 +113,29 @@ export function openApiDocument() {
           tags: ['Verify apps'],
           summary: 'Delete a Verify application',
           parameters: [authId, uuid('app_uuid')],
+          responses: { 204: { description: 'deleted' }, ...errors },
+        },
+      },
+      '/v1/Account/{auth_id}/Verify/App/{app_uuid}/Template/': {
+        post: {
+          tags: ['Verify apps'],
+          summary: "Set the app's own text for a locale (must contain ${code}; replaces that locale's text)",
+          parameters: [authId, uuid('app_uuid')],
+          requestBody: json(templateBody, { locale: 'de', text: 'Ihr ${brand_name} Code lautet ${code}' }),
+          responses: { 201: ok('created: locale and text'), ...errors },
+        },
+        get: {
+          tags: ['Verify apps'],
+          summary: "List the app's custom translations",
+          parameters: [authId, uuid('app_uuid')],
+          responses: { 200: ok('templates: [{locale, text}]'), ...errors },
+        },
+      },
+      '/v1/Account/{auth_id}/Verify/App/{app_uuid}/Template/{locale}/': {
+        delete: {
+          tags: ['Verify apps'],
+          summary: "Delete the app's text for a locale (sessions fall back to the built-in translation)",
+          parameters: [authId, uuid('app_uuid'), { name: 'locale', in: 'path', required: true, schema: { type: 'string' } }],
           responses: { 204: { description: 'deleted' }, ...errors },
         },
       },

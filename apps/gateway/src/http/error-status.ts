@@ -56,6 +56,7 @@ export const ERROR_STATUS = {
   [VerifyErrors.SENDER_PROVIDER_UNAVAILABLE]: 503,
   [VerifyErrors.ATTEMPT_NOT_FOUND]: 404,
   [VerifyErrors.RECEIPT_SIGNATURE_INVALID]: 403,
+  [VerifyErrors.TEMPLATE_NOT_FOUND]: 404,
   [CallbackErrors.CALLBACK_NOT_FOUND]: 404,
   [CallbackErrors.URL_NOT_ALLOWED]: 400,
   [IdentityErrors.EMAIL_NOT_ALLOWED]: 400,

@@ -3,7 +3,6 @@ import { CommonErrors } from '@signet/contracts/common';
 import { RECEIPT_HEADERS, VerifySubjects } from '@signet/contracts/verify';
 import { DomainError } from '@signet/errors';
 import { RpcClient } from '@signet/nats';
-import { plivoSpeakXml } from '@signet/providers';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiId } from '../auth/caller.decorator.js';
 
@@ -30,7 +29,7 @@ function forwarded(req: WebhookRequest, attemptUuid: string) {
 /**
  * Vendor webhooks, under Signet's public URL (`SIGNET_PUBLIC_URL`): delivery receipts and call events at
  * `/webhooks/<provider>/<sms|voice>/<attempt_uuid>`, and Plivo's answer_url at `/webhooks/plivo/answer/<attempt_uuid>`
- * (answered with `<Speak>` XML). No BasicAuth: verify checks each vendor's own signature against the sender's
+ * (answered with `<Speak>` XML; a `dtmf` session's call first asks for a key with `<GetDigits>`, posted back to the same URL). No BasicAuth: verify checks each vendor's own signature against the sender's
  * credentials; a forged or unsigned request is a 403, an unknown attempt a 404, and neither changes anything.
  */
 @Controller('webhooks')
@@ -39,8 +38,8 @@ export class WebhooksController {
 
   @Post('plivo/answer/:attempt')
   async answer(@ApiId() apiId: string, @Param('attempt') attempt: string, @Req() req: WebhookRequest, @Res() res: FastifyReply): Promise<void> {
-    const { text } = await this.rpc.call(VerifySubjects.receiptAnswer, forwarded(req, attempt), apiId);
-    await res.status(200).header('content-type', 'text/xml; charset=utf-8').send(plivoSpeakXml(text));
+    const { xml } = await this.rpc.call(VerifySubjects.receiptAnswer, forwarded(req, attempt), apiId);
+    await res.status(200).header('content-type', 'text/xml; charset=utf-8').send(xml);
   }
 
   @Post(':provider/:channel/:attempt')

@@ -26,9 +26,12 @@ export const APP_DEFAULTS: AppSettings = {
   fs_protection_level: 'low',
   customer_app_hash: null,
   sender_uuids: [],
+  workflow: null,
 };
 
 const COLUMNS = Object.keys(APP_DEFAULTS) as (keyof AppSettings)[];
+/** node-postgres sends a JS array as a Postgres array: the jsonb column gets its JSON text. */
+const toDb = (column: string, value: unknown): unknown => (column === 'workflow' && value !== null ? JSON.stringify(value) : value);
 const TIME = (c: string) => `${utc(c)} AS ${c}`;
 const SELECT = `SELECT uuid, account_id, main_account_id, ${COLUMNS.join(', ')}, ${TIME('created_at')}, ${TIME('updated_at')} FROM verify.apps`;
 
@@ -53,7 +56,7 @@ export class AppsRepository {
       `INSERT INTO verify.apps (uuid, account_id, main_account_id, ${COLUMNS.join(', ')})
        VALUES ($1, $2, $3, ${COLUMNS.map((_, i) => `$${i + 4}`).join(', ')})
        ON CONFLICT (account_id) WHERE is_default DO NOTHING`,
-      [randomUUID(), caller.auth_id, caller.main_auth_id, ...COLUMNS.map((c) => values[c])],
+      [randomUUID(), caller.auth_id, caller.main_auth_id, ...COLUMNS.map((c) => toDb(c, values[c]))],
     );
     return (await this.findDefault(caller.auth_id))!;
   }
@@ -79,7 +82,7 @@ export class AppsRepository {
       await em.query(
         `INSERT INTO verify.apps (uuid, account_id, main_account_id, ${COLUMNS.join(', ')})
          VALUES ($1, $2, $3, ${COLUMNS.map((_, i) => `$${i + 4}`).join(', ')})`,
-        [uuid, caller.auth_id, caller.main_auth_id, ...COLUMNS.map((c) => settings[c])],
+        [uuid, caller.auth_id, caller.main_auth_id, ...COLUMNS.map((c) => toDb(c, settings[c]))],
       );
     });
     return uuid;
@@ -92,7 +95,7 @@ export class AppsRepository {
       if (changes.is_default) await this.clearDefault(em, app.account_id);
       await em.query(`UPDATE verify.apps SET ${keys.map((k, i) => `${k} = $${i + 2}`).join(', ')}, updated_at = now() WHERE uuid = $1`, [
         app.uuid,
-        ...keys.map((k) => changes[k]),
+        ...keys.map((k) => toDb(k, changes[k])),
       ]);
     });
   }

@@ -10,7 +10,7 @@ import { openOtp } from '../otp/otp.js';
 import { CircuitBreaker } from './circuit-breaker.js';
 import { DeliveryRepository, type DeliveryRow } from './delivery.repository.js';
 import type { DeliveryJob } from './delivery.queue.js';
-import { messageText } from './message-text.js';
+import { renderSms, renderVoice } from '../messages/render.js';
 import { pickNumber } from './number-selection.js';
 import { RouteResolver, type Route } from './routes.js';
 
@@ -62,11 +62,13 @@ export class DeliveryProcessor {
       this.relay.kick();
       return;
     }
-    const text = messageText(row.template, row.brand_name, openOtp(this.ring, row.otp_sealed), row.channel, row.app_hash);
+    const code = openOtp(this.ring, row.otp_sealed);
+    // Plivo fetches its call's XML from the answer_url, where receipts.service renders it (and asks for the key).
+    const speech = row.channel === 'voice' ? renderVoice(row, code) : { text: renderSms(row, code), language: undefined };
     const country = row.country_iso2 ?? parsePhoneNumberFromString(`+${row.recipient}`)?.country ?? null;
     const reasons: string[] = [];
     for (const route of await this.routes.routesFor(row)) {
-      const outcome = await this.tryRoute(route, row, text, country);
+      const outcome = await this.tryRoute(route, row, speech, country);
       if (outcome === 'done') return;
       reasons.push(outcome);
     }
@@ -74,7 +76,7 @@ export class DeliveryProcessor {
   }
 
   /** One sender: 'done' when the attempt is taken care of (accepted here, or claimed by someone else), else why not. */
-  private async tryRoute(route: Route, row: DeliveryRow, text: string, country: string | null): Promise<'done' | string> {
+  private async tryRoute(route: Route, row: DeliveryRow, speech: { text: string; language?: string }, country: string | null): Promise<'done' | string> {
     const name = route.provider.name;
     const number = route.numbers === 'any' ? undefined : pickNumber(route.numbers, country, row.channel);
     const start = { senderUuid: route.senderUuid, provider: name, fromNumber: number?.number ?? null };
@@ -96,7 +98,8 @@ export class DeliveryProcessor {
       to: `+${row.recipient}`,
       from: number?.number,
       channel: row.channel,
-      text,
+      text: speech.text,
+      language: speech.language,
       ...this.webhookUrls(name, row.attempt_uuid, row.channel),
     };
     let sent;

@@ -16,10 +16,16 @@ export interface DeliveryRow {
   brand_name: string;
   app_hash: string | null;
   template: string;
+  locale: string;
+  /** The app's custom translations, by locale. */
+  custom: Record<string, string>;
   otp_sealed: Buffer | null;
   /** The app's senders, primary first (null when the app is gone). */
   sender_uuids: string[] | null;
 }
+
+/** The custom translations of session `s`'s app, as one JSON object by locale (`{}` when none). */
+export const CUSTOM_TEMPLATES = `COALESCE((SELECT jsonb_object_agg(t.locale, t.text) FROM verify.app_templates t WHERE t.app_uuid = s.app_uuid), '{}'::jsonb)`;
 
 export interface StatusChange {
   status: string;
@@ -75,7 +81,7 @@ export class DeliveryRepository {
     const rows: DeliveryRow[] = await this.ds.query(
       `SELECT a.uuid AS attempt_uuid, a.channel, a.status AS attempt_status, s.uuid AS session_uuid, s.status AS session_status,
          s.app_uuid, s.account_id, s.main_account_id, s.recipient, s.country_iso2, s.brand_name, s.app_hash, s.template, s.otp_sealed,
-         ap.sender_uuids::text[] AS sender_uuids
+         s.locale, ${CUSTOM_TEMPLATES} AS custom, ap.sender_uuids::text[] AS sender_uuids
        FROM verify.attempts a JOIN verify.sessions s ON s.uuid = a.session_uuid LEFT JOIN verify.apps ap ON ap.uuid = s.app_uuid
        WHERE a.uuid = $1`,
       [attemptUuid],

@@ -3,6 +3,7 @@ import { isUuid } from '@signet/contracts/common';
 import { VerifyErrors, type AnswerRequest, type AnswerResult, type ReceiptRequest, type ReceiptResult } from '@signet/contracts/verify';
 import { DomainError } from '@signet/errors';
 import {
+  plivoAnswerXml,
   plivoReceiptStatus,
   twilioReceiptStatus,
   verifyPlivoSignature,
@@ -16,8 +17,8 @@ import {
 import { Keyring } from '@signet/secrets';
 import { DataSource } from 'typeorm';
 import { VERIFY_CONFIG, type VerifyConfig } from '../config/verify.config.js';
-import { DeliveryRepository } from '../delivery/delivery.repository.js';
-import { messageText } from '../delivery/message-text.js';
+import { CUSTOM_TEMPLATES, DeliveryRepository } from '../delivery/delivery.repository.js';
+import { renderVoice } from '../messages/render.js';
 import { EventsRelay } from '@signet/outbox';
 import { openOtp } from '../otp/otp.js';
 import { SENDER_SEAL } from '../senders/seal.js';
@@ -35,6 +36,9 @@ interface ReceiptTarget {
   otp_sealed: Buffer | null;
   template: string;
   brand_name: string;
+  locale: string;
+  dtmf: boolean;
+  custom: Record<string, string>;
 }
 
 type Parsed = { status: DeliveryStatus; errorCode: string | null; ref: string } | undefined;
@@ -46,7 +50,7 @@ const unknownAttempt = (): DomainError => new DomainError(VerifyErrors.ATTEMPT_N
  * Delivery receipts and call events from the vendors, checked with that vendor's own signature scheme against the
  * credentials of the sender that took the attempt (the platform sender's for platform attempts). A verified receipt
  * moves the attempt's status forward only, with its `attempt.status_changed` event in the same statement; it never
- * triggers a fallback. Plivo's answer_url is answered here too (the OTP, only while the session is in progress).
+ * triggers a fallback. Plivo's answer_url is answered here too (the OTP in the session's language, only while the session is in progress).
  */
 @Injectable()
 export class ReceiptsService {
@@ -62,7 +66,7 @@ export class ReceiptsService {
     if (!isUuid(attemptUuid)) throw unknownAttempt();
     const rows: ReceiptTarget[] = await this.ds.query(
       `SELECT a.uuid AS attempt_uuid, a.channel, a.status, a.provider, a.provider_ref, a.sender_uuid, d.credentials_sealed,
-         s.status AS session_status, s.otp_sealed, s.template, s.brand_name
+         s.status AS session_status, s.otp_sealed, s.template, s.brand_name, s.locale, s.dtmf, ${CUSTOM_TEMPLATES} AS custom
        FROM verify.attempts a JOIN verify.sessions s ON s.uuid = a.session_uuid LEFT JOIN verify.senders d ON d.uuid = a.sender_uuid
        WHERE a.uuid = $1`,
       [attemptUuid],
@@ -133,7 +137,14 @@ export class ReceiptsService {
     const t = await this.target(req.attempt_uuid, 'plivo');
     if (t.channel !== 'voice') throw unknownAttempt();
     if (!(await this.verified('plivo', req, this.credentials(t), 'voice'))) throw forged();
-    if (t.session_status !== 'in-progress' || !t.otp_sealed) return { text: 'This verification code has expired.' };
-    return { text: messageText(t.template, t.brand_name, openOtp(this.ring, t.otp_sealed), 'voice', null) };
+    const source = { ...t, app_hash: null };
+    if (t.session_status !== 'in-progress' || !t.otp_sealed) {
+      const { expired, language } = renderVoice(source, '');
+      return { xml: plivoAnswerXml({ text: expired, language }) };
+    }
+    const voice = renderVoice(source, openOtp(this.ring, t.otp_sealed));
+    // dtmf: the code only after a key; `<GetDigits>` posts the key (`Digits`) back to this same, signed URL.
+    if (t.dtmf && !req.params.Digits) return { xml: plivoAnswerXml(voice, { prompt: voice.prompt, action: this.url(req.path) }) };
+    return { xml: plivoAnswerXml(voice) };
   }
 }

@@ -17,6 +17,7 @@ export interface NewSession {
   brand_name: string;
   app_hash: string | null;
   template: string;
+  dtmf: boolean;
   code_length: number;
   otp_hash: Buffer;
   otp_sealed: Buffer;
@@ -32,6 +33,8 @@ export interface NewSession {
 export interface Opened {
   session_uuid: string;
   created: boolean;
+  /** The new attempt's place in the session (1-based). */
+  sequence: number;
   expires_at: Date;
 }
 
@@ -68,6 +71,7 @@ const INSERT_COLUMNS = [
   'brand_name',
   'app_hash',
   'template',
+  'dtmf',
   'code_length',
   'otp_hash',
   'otp_sealed',
@@ -88,7 +92,7 @@ const OPEN_SQL = `
     INSERT INTO verify.sessions AS x (${INSERT_COLUMNS.join(', ')}, status, expires_at)
     VALUES (${INSERT_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')}, 'in-progress', now() + make_interval(secs => $${INSERT_COLUMNS.length + 1}))
     ON CONFLICT (app_uuid, recipient) WHERE status = 'in-progress'
-    DO UPDATE SET count = x.count + 1, channel = EXCLUDED.channel, updated_at = now(),
+    DO UPDATE SET count = x.count + 1, channel = EXCLUDED.channel, dtmf = EXCLUDED.dtmf, updated_at = now(),
       callback_url = COALESCE(EXCLUDED.callback_url, x.callback_url),
       callback_method = CASE WHEN EXCLUDED.callback_url IS NULL THEN x.callback_method ELSE EXCLUDED.callback_method END
     WHERE x.expires_at > now() AND x.count < x.max_attempts
@@ -98,7 +102,7 @@ const OPEN_SQL = `
     SELECT $${INSERT_COLUMNS.length + 2}, s.uuid, s.count, s.channel, 'queued' FROM s
     RETURNING *
   ), e AS (${attemptEventInsert()})
-  SELECT s.uuid AS session_uuid, s.created, s.expires_at FROM s`;
+  SELECT s.uuid AS session_uuid, s.created, s.count AS sequence, s.expires_at FROM s`;
 
 const SESSION_VIEW = `
   SELECT s.uuid, s.app_uuid, s.alias, s.recipient, s.channel, s.locale,

@@ -7,6 +7,7 @@ import type { AppsService } from '../apps/apps.service.js';
 import type { DeliveryQueue } from '../delivery/delivery.queue.js';
 import type { EventsRelay } from '@signet/outbox';
 import type { ExpiryQueue } from '../expiry/expiry.queue.js';
+import type { WorkflowQueue } from '../workflow/workflow.queue.js';
 import { openOtp, otpHash } from '../otp/otp.js';
 import type { NewSession, Opened, SessionRow, SessionsRepository } from './sessions.repository.js';
 import type { BillingClient } from '../billing/billing.client.js';
@@ -69,7 +70,10 @@ function setup(appRow: AppRow = app) {
     ),
     sessionCharges: async () => ({ attempts: {}, validations: {} }),
   } as unknown as BillingClient;
-  const service = new SessionsService(sessions as unknown as SessionsRepository, apps, delivery, expiry, relay, billing, ring);
+  const workflow = {
+    afterAttempt: async (session: string, sequence: number, steps: unknown) => void (steps && calls.push(`workflow ${session} after ${sequence}`)),
+  } as unknown as WorkflowQueue;
+  const service = new SessionsService(sessions as unknown as SessionsRepository, apps, delivery, expiry, relay, billing, ring, workflow);
   return { sessions, calls, service };
 }
 
@@ -78,7 +82,7 @@ const create = (body: Partial<SessionCreateRequest['body']> = {}): SessionCreate
   requestor_ip: '203.0.113.7',
   body: { recipient: '+14155550100', channel: 'sms', method: 'POST', locale: 'en', ...body },
 });
-const opened = (created = true): Opened => ({ session_uuid: randomUUID(), created, expires_at: new Date(Date.now() + 600_000) });
+const opened = (created = true, sequence = 1): Opened => ({ session_uuid: randomUUID(), created, sequence, expires_at: new Date(Date.now() + 600_000) });
 const code = (e: unknown) => (e as { code?: string }).code;
 
 describe('SessionsService.create', () => {
@@ -99,6 +103,17 @@ describe('SessionsService.create', () => {
       code_length: 8,
     });
     expect(calls).toEqual(['kick', expect.stringMatching(/^deliver [0-9a-f-]{36} api-1$/), `expire ${o.session_uuid}`]);
+  });
+
+  it("hands the app's workflow the attempt's place in the session, and keeps the request's dtmf", async () => {
+    const withWorkflow = { ...app, workflow: [{ channel: 'sms' as const, wait: 60 }, { channel: 'voice' as const }] };
+    const { sessions, calls, service } = setup(withWorkflow);
+    const o = opened(false, 2);
+    sessions.openResults = [o, opened()];
+    await service.create(create({ channel: 'voice', dtmf: 1 }));
+    expect(calls).toContain(`workflow ${o.session_uuid} after 2`);
+    await service.create(create());
+    expect(sessions.opened.map((x) => x.dtmf)).toEqual([true, false]);
   });
 
   it('adds an attempt to the session in progress without scheduling its expiry again', async () => {

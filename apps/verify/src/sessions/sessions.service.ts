@@ -19,6 +19,8 @@ import { AppsService } from '../apps/apps.service.js';
 import { BillingClient } from '../billing/billing.client.js';
 import { DeliveryQueue } from '../delivery/delivery.queue.js';
 import { ExpiryQueue } from '../expiry/expiry.queue.js';
+import { WorkflowQueue } from '../workflow/workflow.queue.js';
+import { chargeThenRecord } from './charge-then-record.js';
 import { newCode, otpHash, otpMatches, sealOtp } from '../otp/otp.js';
 import { assertRecipientInRegion } from './data-region.js';
 import { parseRecipient } from './recipient.js';
@@ -38,6 +40,7 @@ export class SessionsService {
     private readonly relay: EventsRelay,
     private readonly billing: BillingClient,
     @Inject(Keyring) private readonly ring: Keyring,
+    private readonly workflow: WorkflowQueue,
   ) {}
 
   /** Opens a session or adds an attempt to the one in progress for this app and recipient (same code). */
@@ -64,6 +67,7 @@ export class SessionsService {
       brand_name: body.brand_name ?? app.brand_name,
       app_hash: body.app_hash ?? app.customer_app_hash,
       template: app.template,
+      dtmf: (body.dtmf ?? 0) > 0,
       code_length: code.length,
       otp_hash: otpHash(this.ring, uuid, code),
       otp_sealed: sealOtp(this.ring, code),
@@ -75,17 +79,13 @@ export class SessionsService {
       country_iso2: recipient.countryIso2,
       expiry_seconds: app.otp_expiry,
     };
-    // Prepaid: the attempt is paid for before it exists; a refusal (402) leaves nothing recorded, queued or sent.
-    await this.billing.chargeAttempt({ caller, attempt_uuid: attemptUuid, country_iso: recipient.countryIso2, channel: body.channel }, apiId);
-    let opened: Opened;
-    try {
-      opened = await this.openOrJoin(session, attemptUuid, app.otp_attempts);
-    } catch (err) {
-      await this.billing.release(attemptUuid, err instanceof DomainError ? err.code : 'session not recorded', apiId);
-      throw err;
-    }
-    this.relay.kick();
-    await Promise.all([this.delivery.enqueue(attemptUuid, apiId), opened.created ? this.expiry.schedule(opened.session_uuid, opened.expires_at) : undefined]);
+    const charge = { caller, attempt_uuid: attemptUuid, country_iso: recipient.countryIso2, channel: body.channel };
+    const opened = await chargeThenRecord(this.billing, this.relay, charge, () => this.openOrJoin(session, attemptUuid, app.otp_attempts), apiId);
+    await Promise.all([
+      this.delivery.enqueue(attemptUuid, apiId),
+      opened.created ? this.expiry.schedule(opened.session_uuid, opened.expires_at) : undefined,
+      this.workflow.afterAttempt(opened.session_uuid, opened.sequence, app.workflow, apiId),
+    ]);
     return { message: 'Session initiated', session_uuid: opened.session_uuid };
   }
 

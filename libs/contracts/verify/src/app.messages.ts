@@ -1,7 +1,30 @@
 import { z } from 'zod';
 import { callerSchema, lenientBool, lenientEnum, lenientInt, listResult, optional, pageSchema } from '@signet/contracts/common';
+import { CHANNELS } from './session.messages.js';
 
 export const DEFAULT_TEMPLATE = 'Your ${brand_name} verification code is ${code}';
+
+/**
+ * The automatic channel workflow: attempt n (1-based) is followed, `wait` seconds later and while the session is not
+ * verified, by step n+1's channel. Every step but the last waits; `[]` (or null) removes the workflow.
+ */
+export const workflowSchema = z
+  .array(
+    z.strictObject({
+      channel: lenientEnum(CHANNELS),
+      wait: optional(lenientInt.pipe(z.number().min(1, 'wait must be 1 to 86400 seconds').max(86400, 'wait must be 1 to 86400 seconds'))),
+    }),
+    { error: 'must be a list of steps like {"channel": "sms", "wait": 60}' },
+  )
+  .max(10, 'at most 10 steps')
+  .superRefine((steps, ctx) => {
+    steps.forEach((s, i) => {
+      const last = i === steps.length - 1;
+      if (!last && s.wait === undefined) ctx.addIssue({ code: 'custom', path: [i, 'wait'], message: 'every step but the last needs a wait (seconds)' });
+      if (last && s.wait !== undefined) ctx.addIssue({ code: 'custom', path: [i, 'wait'], message: 'the last step has no next attempt to wait for' });
+    });
+  });
+export type Workflow = z.infer<typeof workflowSchema>;
 
 const name = z.string().trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters');
 
@@ -33,6 +56,7 @@ const appFields = {
       .max(3, 'at most 3 senders')
       .refine((a) => new Set(a).size === a.length, 'must not repeat a sender'),
   ),
+  workflow: z.preprocess((v) => (v === null || (Array.isArray(v) && v.length === 0) ? null : v), workflowSchema.nullable().optional()),
 };
 
 export const appCreateBody = z.object({ ...appFields, name: z.preprocess((v) => (v === null ? undefined : v), name) });
@@ -66,6 +90,7 @@ export const verifyAppView = z.strictObject({
   fs_protection_level: z.string(),
   customer_app_hash: z.string().nullable(),
   sender_uuids: z.array(z.string()),
+  workflow: z.array(z.strictObject({ channel: z.enum(CHANNELS), wait: z.number().optional() })).nullable(),
   created_at: z.string(),
   updated_at: z.string(),
 });

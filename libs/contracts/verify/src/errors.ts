@@ -24,4 +24,6 @@ export const VerifyErrors = {
   ATTEMPT_NOT_FOUND: 'VERIFY_ATTEMPT_NOT_FOUND',
   /** A vendor webhook whose signature does not verify against the sender's credentials (403). */
   RECEIPT_SIGNATURE_INVALID: 'VERIFY_RECEIPT_SIGNATURE_INVALID',
+  /** No custom template for that locale on the app (404). */
+  TEMPLATE_NOT_FOUND: 'VERIFY_TEMPLATE_NOT_FOUND',
 } as const;

@@ -10,3 +10,4 @@ export * from './rpc.js';
 export * from './sender.messages.js';
 export * from './attempt.messages.js';
 export * from './receipt.messages.js';
+export * from './template.messages.js';

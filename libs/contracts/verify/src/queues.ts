@@ -5,4 +5,6 @@
 export const VerifyQueues = {
   otpDelivery: { name: 'verify.otp-delivery', jobs: ['deliver'] },
   sessionExpiry: { name: 'verify.session-expiry', jobs: ['expire'] },
+  /** Delayed: the next attempt of an app's channel workflow, `wait` seconds after the last one. */
+  workflow: { name: 'verify.workflow', jobs: ['next-attempt'] },
 } as const;

@@ -23,11 +23,11 @@ export const receiptResult = z.strictObject({
 });
 export type ReceiptResult = z.infer<typeof receiptResult>;
 
-/** Plivo's answer_url request for a voice attempt: verify answers with the text the gateway wraps in `<Speak>`. */
+/** Plivo's answer_url request for a voice attempt (and a `<GetDigits>` key press posted back to it): verify answers with the XML. */
 export const answerRequest = receiptRequest.omit({ channel: true, provider: true });
 export type AnswerRequest = z.infer<typeof answerRequest>;
 
-export const answerResult = z.strictObject({ text: z.string() });
+export const answerResult = z.strictObject({ xml: z.string() });
 export type AnswerResult = z.infer<typeof answerResult>;
 
 /** The headers the receipts route forwards (every vendor's signature scheme). */

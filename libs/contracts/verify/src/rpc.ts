@@ -15,6 +15,7 @@ import { attemptRef, attemptView } from './attempt.messages.js';
 import { answerRequest, answerResult, receiptRequest, receiptResult } from './receipt.messages.js';
 import { senderCreateRequest, senderListRequest, senderListResult, senderRef, senderUpdateRequest, senderView } from './sender.messages.js';
 import { VerifySubjects as S } from './subjects.js';
+import { templateListRequest, templateListResult, templateRef, templateSetRequest, templateView } from './template.messages.js';
 
 /** Each verify subject bound to its request and response schema (see `Rpc` in @signet/contracts/catalog). */
 export const VerifyRpc = {
@@ -36,4 +37,7 @@ export const VerifyRpc = {
   [S.attemptGet]: { request: attemptRef, response: attemptView },
   [S.receiptApply]: { request: receiptRequest, response: receiptResult },
   [S.receiptAnswer]: { request: answerRequest, response: answerResult },
+  [S.templateSet]: { request: templateSetRequest, response: templateView },
+  [S.templateList]: { request: templateListRequest, response: templateListResult },
+  [S.templateDelete]: { request: templateRef, response: deletedReply },
 } as const;

@@ -21,7 +21,8 @@ export const sessionCreateBody = z.object({
   brand_name: optional(z.string().max(64, 'must be at most 64 characters')),
   app_hash: optional(z.string().max(32, 'must be at most 32 characters')),
   code_length: optional(lenientInt.pipe(z.number().min(4, 'must be 4 to 8').max(8, 'must be 4 to 8'))),
-  dtmf: optional(lenientInt),
+  /** Voice: 1 (or true) asks the callee to press a key before the code is read (Plivo calls; others read it at once). */
+  dtmf: optional(z.preprocess((v) => (typeof v === 'boolean' || v === 'true' || v === 'false' ? Number(v === true || v === 'true') : v), lenientInt)),
   fraud_check: optional(z.string()),
 });
 export type SessionCreateBody = z.infer<typeof sessionCreateBody>;

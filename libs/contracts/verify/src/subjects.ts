@@ -17,4 +17,7 @@ export const VerifySubjects = {
   attemptGet: 'verify.attempt.get',
   receiptApply: 'verify.receipt.apply',
   receiptAnswer: 'verify.receipt.answer',
+  templateSet: 'verify.template.set',
+  templateList: 'verify.template.list',
+  templateDelete: 'verify.template.delete',
 } as const;

@@ -3,7 +3,7 @@ import { ProviderApiError, ProviderAuthError } from '../delivery-provider.js';
 import { ProviderHttp } from '../http.js';
 import { ReceiptSink, formOf } from '../../test/receipt-sink.js';
 import { PlivoProvider } from './plivo.provider.js';
-import { plivoReceiptStatus, plivoSignatureV2, plivoSignatureV3, plivoSpeakXml, verifyPlivoSignature } from './plivo.receipts.js';
+import { plivoReceiptStatus, plivoSignatureV2, plivoSignatureV3, plivoAnswerXml, verifyPlivoSignature } from './plivo.receipts.js';
 
 const message = (over: object = {}) => ({
   attemptId: 'a1',
@@ -68,7 +68,7 @@ describe('Plivo adapter against the local Plivo fake', () => {
   });
 
   it('places a call whose answer_url is fetched (signed) and speaks the <Speak> XML it returns', async () => {
-    sink.answer = { status: 200, body: plivoSpeakXml('Your code is 1, 2, 3'), type: 'text/xml' };
+    sink.answer = { status: 200, body: plivoAnswerXml({ text: 'Your code is 1, 2, 3', language: 'ar-SA' }), type: 'text/xml' };
     const sent = await plivo().placeVoiceCall(
       message({ channel: 'voice', answerUrl: `${sink.url}/webhooks/plivo/answer/a1`, statusUrl: `${sink.url}/hangup` }),
     );
@@ -76,7 +76,15 @@ describe('Plivo adapter against the local Plivo fake', () => {
     const got = sink.received.at(-1)!;
     expect(verifyPlivoSignature(creds.auth_token, got.url, formOf(got.raw), headersOf(got.headers))).toBe(true);
     expect(fake.spoken.get(sent.providerRef)).toBe('Your code is 1, 2, 3');
+    expect(fake.sends.at(-1)!.extra.language).toBe('arb'); // Polly's code for Arabic
     await expect(plivo().placeVoiceCall(message({ channel: 'voice' }))).rejects.toThrow(/answer_url/);
+  });
+
+  it('answers a dtmf call with <GetDigits> around the prompt, posting the key to its action', () => {
+    const xml = plivoAnswerXml({ text: 'Code 1, 2', language: 'fr-FR' }, { prompt: 'Appuyez sur une touche', action: 'https://s.example/a?x=1&y=2' });
+    expect(xml).toContain('<GetDigits action="https://s.example/a?x=1&amp;y=2" method="POST" numDigits="1"');
+    expect(xml).toContain('<Speak voice="Polly.Lea" language="fr-FR">Appuyez sur une touche</Speak></GetDigits></Response>');
+    expect(xml).not.toContain('Code 1, 2');
   });
 
   it('refuses bad credentials, accepts good ones', async () => {

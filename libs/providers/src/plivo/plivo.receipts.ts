@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { DeliveryStatus } from '../delivery-provider.js';
+import { pollyVoice } from '../polly-voices.js';
 import { safeEqual } from '../receipt.js';
 
 const hmac = (token: string, data: string): string => createHmac('sha256', token).update(data, 'utf8').digest('base64');
@@ -92,8 +93,19 @@ export function plivoReceiptStatus(params: Record<string, string>): { status: De
   return { status, errorCode: status === 'failed' ? (params.HangupCauseCode ?? params.HangupCause ?? null) : null, ref };
 }
 
-/** The XML Plivo's `answer_url` must return: the text spoken twice. */
-export function plivoSpeakXml(text: string): string {
-  const escaped = text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] as string);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<Response><Speak voice="WOMAN" language="en-US">${escaped}</Speak></Response>`;
+const xmlEscape = (text: string): string =>
+  text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] as string);
+
+/**
+ * The XML Plivo's `answer_url` returns: `speech.text` in a Polly voice of its language. With `getDigits`, the text
+ * waits behind a key press: `<GetDigits>` says the prompt (up to three times) and posts the key to `action`, which
+ * answers with the text; no key, and the call ends without the code.
+ */
+export function plivoAnswerXml(speech: { text: string; language?: string }, getDigits?: { prompt: string; action: string }): string {
+  const { language, voice } = pollyVoice(speech.language);
+  const speak = (text: string) => `<Speak voice="${voice}" language="${language}">${xmlEscape(text)}</Speak>`;
+  const body = getDigits
+    ? `<GetDigits action="${xmlEscape(getDigits.action)}" method="POST" numDigits="1" timeout="10" retries="2" redirect="true">${speak(getDigits.prompt)}</GetDigits>`
+    : speak(speech.text);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<Response>${body}</Response>`;
 }

@@ -63,8 +63,10 @@ describe('Twilio adapter against the local Twilio fake', () => {
     expect(fake.sends.at(-1)).toMatchObject({
       kind: 'voice',
       text: 'Your code is 1, 2 &amp; 3',
-      extra: { events: ['initiated', 'ringing', 'answered', 'completed'] },
+      extra: { events: ['initiated', 'ringing', 'answered', 'completed'], language: 'en-US' },
     });
+    await twilio().placeVoiceCall(message({ channel: 'voice', text: '1, 2', language: 'zh-CN' }));
+    expect(fake.sends.at(-1)!.extra.language).toBe('cmn-CN');
     await fake.receipt(sent.providerRef, 'ringing');
     expect(twilioReceiptStatus(formOf(sink.received.at(-1)!.raw))).toMatchObject({ status: 'ringing', ref: sent.providerRef });
   });

@@ -1,6 +1,7 @@
 import type { DeliveryProvider, OutboundMessage, ProviderNumber, SendResult } from '../delivery-provider.js';
 import { ProviderAuthError } from '../delivery-provider.js';
 import { answerError, basicAuth, numberType, type HttpAnswer, type ProviderHttp } from '../http.js';
+import { pollyVoice } from '../polly-voices.js';
 
 export interface TwilioCredentials {
   account_sid: string;
@@ -16,7 +17,7 @@ const xmlEscape = (s: string): string => s.replace(/[<>&'"]/g, (c) => ({ '<': '&
 
 /**
  * Twilio's REST API 2010-04-01: Basic `AccountSid:AuthToken`, form-encoded PascalCase bodies, JSON answers.
- * SMS: Messages.json (201, `sid` SM…); voice: Calls.json with inline TwiML `<Say>`; credential check: the account
+ * SMS: Messages.json (201, `sid` SM…); voice: Calls.json with inline TwiML `<Say>` (a Polly voice of the language); credential check: the account
  * fetch; numbers: IncomingPhoneNumbers.json, paged by `next_page_uri`.
  */
 export class TwilioProvider implements DeliveryProvider {
@@ -60,7 +61,9 @@ export class TwilioProvider implements DeliveryProvider {
   }
 
   async placeVoiceCall(m: OutboundMessage): Promise<SendResult> {
-    const form = new URLSearchParams({ To: m.to, From: m.from ?? '', Twiml: `<Response><Say>${xmlEscape(m.text)}</Say></Response>` });
+    const { language, voice } = pollyVoice(m.language);
+    const twiml = `<Response><Say language="${language}" voice="${voice}">${xmlEscape(m.text)}</Say></Response>`;
+    const form = new URLSearchParams({ To: m.to, From: m.from ?? '', Twiml: twiml });
     if (m.statusUrl) {
       form.set('StatusCallback', m.statusUrl);
       for (const ev of ['initiated', 'ringing', 'answered', 'completed']) form.append('StatusCallbackEvent', ev);

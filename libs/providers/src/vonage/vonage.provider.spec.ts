@@ -58,7 +58,9 @@ describe('Vonage adapter against the local Vonage fake', () => {
 
   it('places a call with an RS256 application JWT and inline NCCO; the HS256-signed event verifies', async () => {
     const sent = await vonage().placeVoiceCall(message({ channel: 'voice', statusUrl: `${sink.url}/webhooks/vonage/event` }));
-    expect(fake.sends.at(-1)).toMatchObject({ kind: 'voice', text: 'Your code is 123456' });
+    expect(fake.sends.at(-1)).toMatchObject({ kind: 'voice', text: 'Your code is 123456', extra: { language: 'en-US' } });
+    await vonage().placeVoiceCall(message({ channel: 'voice', language: 'ar-SA' }));
+    expect(fake.sends.at(-1)!.extra.language).toBe('ar');
     await fake.receipt(sent.providerRef, 'answered');
     const got = sink.received.at(-1)!;
     expect(await verifyVonageWebhookJwt(creds.signature_secret, got.headers.authorization, got.raw)).toBe(true);

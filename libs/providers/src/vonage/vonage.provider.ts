@@ -14,6 +14,14 @@ export interface VonageCredentials {
   signature_secret?: string;
 }
 
+/** The talk action's language: BCP 47, except Arabic (`ar`) and Mandarin (`cmn-CN`). */
+export function vonageLanguage(language: string | undefined): string {
+  if (!language) return 'en-US';
+  if (language.startsWith('ar')) return 'ar';
+  if (language === 'zh-CN') return 'cmn-CN';
+  return language;
+}
+
 /** SMS API `status` codes that mean the account itself was refused. */
 const SMS_AUTH_REFUSED = new Set(['4', '8', '14']);
 /** SMS API `status` codes worth a retry (throttled, internal error). */
@@ -75,7 +83,7 @@ export class VonageProvider implements DeliveryProvider {
     const body: Record<string, unknown> = {
       to: [{ type: 'phone', number: withoutPlus(m.to) }],
       from: { type: 'phone', number: withoutPlus(m.from ?? '') },
-      ncco: [{ action: 'talk', text: m.text, language: 'en-US' }],
+      ncco: [{ action: 'talk', text: m.text, language: vonageLanguage(m.language) }],
     };
     if (m.statusUrl) Object.assign(body, { event_url: [m.statusUrl], event_method: 'POST' });
     const answer = await this.http.call(this.name, {

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { plivoSignatureV2, plivoSignatureV3 } from '@signet/providers';
-import { FakeVendor, basicUser, postWebhook, type FakeAnswer, type FakeRequest } from './fake-vendor.js';
+import { FakeVendor, basicUser, postWebhook, type FakeAnswer, type FakeRequest, type FakeSend } from './fake-vendor.js';
 
 export interface FakePlivoNumber {
   /** digits, no + (as Plivo lists them) */
@@ -146,22 +146,39 @@ export class FakePlivo extends FakeVendor {
   async answer(ref: string, opts: { signWith?: string } = {}): Promise<{ status: number; text: string }> {
     const send = this.sends.find((s) => s.ref === ref && s.kind === 'voice');
     if (!send) throw new Error(`no call ${ref}`);
+    return this.fetchXml(send, String(send.extra.answer_url), {}, opts.signWith);
+  }
+
+  /**
+   * The callee presses a key during the answer's `<GetDigits>`: Plivo posts `Digits` to its `action` and plays the
+   * XML that answers. Undefined when the last answer asked for no key.
+   */
+  async pressKey(ref: string, key = '1'): Promise<{ status: number; text: string } | undefined> {
+    const send = this.sends.find((s) => s.ref === ref && s.kind === 'voice');
+    const action = send?.extra.get_digits_action;
+    if (!send || typeof action !== 'string') return undefined;
+    return this.fetchXml(send, action.replaceAll('&amp;', '&'), { Digits: key });
+  }
+
+  private async fetchXml(send: FakeSend, url: string, extra: Record<string, string>, signWith?: string): Promise<{ status: number; text: string }> {
     const account = this.accounts.get(send.account) as Account;
-    const url = String(send.extra.answer_url);
     const params = {
       CallUUID: randomUUID(),
-      RequestUUID: ref,
+      RequestUUID: send.ref,
       From: send.from,
       To: send.to,
       CallStatus: 'in-progress',
       Direction: 'outbound',
       Event: 'StartApp',
+      ...extra,
     };
-    const res = await postWebhook(url, this.signedHeaders(opts.signWith ?? account.token, url, params), new URLSearchParams(params).toString());
+    const res = await postWebhook(url, this.signedHeaders(signWith ?? account.token, url, params), new URLSearchParams(params).toString());
     const speak = res.text.match(/<Speak[^>]*>([\s\S]*?)<\/Speak>/)?.[1];
     if (res.status === 200 && speak) {
       send.text = speak;
-      this.spoken.set(ref, speak);
+      send.extra.language = res.text.match(/<Speak[^>]*language="([^"]+)"/)?.[1];
+      send.extra.get_digits_action = res.text.match(/<GetDigits[^>]*action="([^"]+)"/)?.[1];
+      this.spoken.set(send.ref, speak);
     }
     return res;
   }

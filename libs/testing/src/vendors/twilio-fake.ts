@@ -100,7 +100,7 @@ export class FakeTwilio extends FakeVendor {
       to,
       text: say ?? '',
       callbackUrl: req.params.StatusCallback,
-      extra: { events: req.form.getAll('StatusCallbackEvent') },
+      extra: { events: req.form.getAll('StatusCallbackEvent'), language: req.params.Twiml?.match(/<Say[^>]*language="([^"]+)"/)?.[1] ?? 'en-US' },
     });
     return {
       status: 201,

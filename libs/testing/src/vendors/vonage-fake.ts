@@ -129,10 +129,16 @@ export class FakeVonage extends FakeVendor {
       }
     }
     if (!account) return { status: 401, body: { type: 'UNAUTHORIZED', error_title: 'Unauthorized' } };
-    const body = (req.json ?? {}) as { to?: { number: string }[]; from?: { number: string }; ncco?: { action: string; text?: string }[]; event_url?: string[] };
+    const body = (req.json ?? {}) as {
+      to?: { number: string }[];
+      from?: { number: string };
+      ncco?: { action: string; text?: string; language?: string }[];
+      event_url?: string[];
+    };
     const to = body.to?.[0]?.number;
     const from = body.from?.number;
-    const talk = body.ncco?.find((a) => a.action === 'talk')?.text;
+    const talkAction = body.ncco?.find((a) => a.action === 'talk');
+    const talk = talkAction?.text;
     if (!to || !from || !talk)
       return {
         status: 400,
@@ -144,7 +150,16 @@ export class FakeVonage extends FakeVendor {
         body: { type: 'https://developer.nexmo.com/api-errors#bad-request', title: 'Bad Request', detail: `${from} is not a number of this account` },
       };
     const uuid = randomUUID();
-    this.record({ kind: 'voice', ref: uuid, account: account.key, from, to, text: talk, callbackUrl: body.event_url?.[0], extra: {} });
+    this.record({
+      kind: 'voice',
+      ref: uuid,
+      account: account.key,
+      from,
+      to,
+      text: talk,
+      callbackUrl: body.event_url?.[0],
+      extra: { language: talkAction?.language ?? 'en-US' },
+    });
     return { status: 201, body: { uuid, status: 'started', direction: 'outbound', conversation_uuid: `CON-${randomUUID()}` } };
   }
 

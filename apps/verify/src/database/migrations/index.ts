@@ -3,6 +3,7 @@ import { ProcessedEvents1763800000100 } from './1763800000100-processed-events.j
 import { Delivery1764100000100 } from './1764100000100-delivery.js';
 import { ChargesInBilling1764300000100 } from './1764300000100-charges-in-billing.js';
 import { DevOutboxSession1764500000100 } from './1764500000100-dev-outbox-session.js';
+import { Messages1764700000100 } from './1764700000100-messages.js';
 
 export const migrations = [
   Verify1763700000100,
@@ -10,4 +11,5 @@ export const migrations = [
   Delivery1764100000100,
   ChargesInBilling1764300000100,
   DevOutboxSession1764500000100,
+  Messages1764700000100,
 ];
