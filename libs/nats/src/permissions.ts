@@ -70,9 +70,10 @@ export const NATS_USERS = {
   },
   'sip-auth': { answers: ['sip-auth.>'], requests: [healthSubject('sip-auth')], publishes: none, hears: none, jetstream: true },
   // The alert mail needs the account's email, which only identity's admin view carries: the one admin subject not the gateway's.
+  // The alert webhook is signed with the account's token, as status callbacks are.
   'billing-alerts': {
     answers: ['billing.>', 'billing-alerts.>'],
-    requests: [IdentitySubjects.adminAccountGet, healthSubject('billing-alerts')],
+    requests: [IdentitySubjects.adminAccountGet, IdentitySubjects.signingTokensGet, healthSubject('billing-alerts')],
     publishes: none,
     hears: none,
     jetstream: true,
