@@ -9,8 +9,8 @@ import { z } from 'zod';
 // build. tools/contracts.snapshot.json holds the JSON Schema of every event and of every subject one service calls
 // on another (from the NATS permissions table: what each service's code calls). Against it, a change may only add
 // optional fields; anything else (a field removed, retyped or made required) needs a new subject (`….v2` for events).
-// After an additive change: SIGNET_WRITE_CONTRACTS=1 node tools/test.mjs --unit tools/contracts.spec (it refuses
-// to record a breaking one).
+// After an additive change: SIGNET_WRITE_CONTRACTS=1 node tools/test.mjs --unit tools/contracts.spec, then
+// `npm run format` (it refuses to record a breaking one).
 const file = resolve(import.meta.dirname, 'contracts.snapshot.json');
 type Schema = { type?: string | string[]; properties?: Record<string, unknown>; required?: string[]; [k: string]: unknown };
 const toSchema = (s: z.ZodType, io: 'input' | 'output') => z.toJSONSchema(s, { io, unrepresentable: 'any' }) as Schema;

@@ -69,8 +69,8 @@ export const NATS_USERS = {
     jetstream: true,
   },
   'sip-auth': { answers: ['sip-auth.>'], requests: [healthSubject('sip-auth')], publishes: none, hears: none, jetstream: true },
-  // The alert mail needs the account's email, which only identity's admin view carries: the one admin subject not the gateway's.
-  // The alert webhook is signed with the account's token, as status callbacks are.
+  // The alert mail needs the account's email, which only identity's admin view carries: the one admin subject not
+  // the gateway's. Alert webhooks are signed with the account's tokens, as callbacks are.
   'billing-alerts': {
     answers: ['billing.>', 'billing-alerts.>'],
     requests: [IdentitySubjects.adminAccountGet, IdentitySubjects.signingTokensGet, healthSubject('billing-alerts')],
