@@ -44,6 +44,6 @@ export async function createGateway(): Promise<NestFastifyApplication> {
   app.useGlobalFilters(new PlivoErrorFilter(routes));
   app.enableShutdownHooks();
   SwaggerModule.setup('docs', app, openApiDocument() as never);
-  await mountAdminQueueBoard(app);
+  await mountAdminQueueBoard(app, routes);
   return app;
 }

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Logger } from '@nestjs/common';
-import { metricsRegistry } from '@signet/metrics';
+import { gauge, metricsRegistry } from '@signet/metrics';
 import { allOk, runChecks, type HealthCheck } from './checks.js';
 
 /** The health port in production when SIGNET_HEALTH_PORT is unset (one process per pod or container). */
@@ -25,6 +25,14 @@ export function healthPort(env: NodeJS.ProcessEnv = process.env): number {
  */
 export async function startHealthServer(processName: string, checks: readonly HealthCheck[], port = healthPort()): Promise<Server> {
   const logger = new Logger('Health');
+  gauge(
+    'signet_health_check_up',
+    'Whether each of this process’s own dependencies answers (1) or not (0), read when scraped: /readyz as a metric.',
+    ['check'],
+    async (g) => {
+      for (const [check, state] of Object.entries(await runChecks(checks))) g.set({ check }, state === 'ok' ? 1 : 0);
+    },
+  );
   const server = createServer((req, res) => {
     const send = (status: number, body: string, type = 'application/json') => res.writeHead(status, { 'content-type': type }).end(body);
     const path = (req.url ?? '/').split('?')[0];

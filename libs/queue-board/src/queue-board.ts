@@ -21,8 +21,11 @@ export interface QueueBoardOptions {
   redisUrl: string;
   prefix: string;
   basePath: string;
-  /** Throws (an error the app's error handler answers) when the caller may not see the board. */
-  authorize(req: FastifyRequest, reply: FastifyReply): Promise<void>;
+  /**
+   * False when the caller may not see the board, having answered it (the board's own error handler, not the app's,
+   * would see a throw here).
+   */
+  authorize(req: FastifyRequest, reply: FastifyReply): Promise<boolean>;
 }
 
 /**
@@ -38,7 +41,9 @@ export async function mountQueueBoard(fastify: FastifyInstance, opts: QueueBoard
   serverAdapter.setBasePath(opts.basePath);
   await fastify.register(
     async (scope) => {
-      scope.addHook('onRequest', (req, reply) => opts.authorize(req, reply));
+      scope.addHook('onRequest', async (req, reply) => {
+        if (!(await opts.authorize(req, reply))) return reply;
+      });
       await scope.register(serverAdapter.registerPlugin());
     },
     { prefix: opts.basePath },
