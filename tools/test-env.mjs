@@ -28,6 +28,8 @@ export const testEnv = {
   SIGNET_ADMIN_TOKEN: 'test-admin-token',
   SIGNET_BOOTSTRAP_AUTH_ID: 'MATESTBOOTSTRAP00001',
   SIGNET_BOOTSTRAP_AUTH_TOKEN: 'TestBootstrapToken0123456789abcdefghijkl',
+  // Info, not only warnings: the access log and every process's lines are then what log-secrets.after-spec searches.
+  LOG_LEVEL: 'info',
   VERIFY_SWEEP_INTERVAL_MS: '250',
   SIGNET_BOOTSTRAP_CREDITS: '100000',
   BILLING_SWEEP_INTERVAL_MS: '500',

@@ -11,6 +11,7 @@ import { GatewayModule } from './gateway.module.js';
 import type { ApiRequest } from './http/api-request.js';
 import { registerLenientBodyParser } from './http/body-parser.js';
 import { alwaysJsonContentType, clientErrorHandler, frameworkErrors } from './http/framework-errors.js';
+import { accessLog } from './http/access-log.js';
 import { recordHttpMetrics } from './http/http-metrics.js';
 import { PlivoErrorFilter, sendError, toHttpError } from './http/plivo-error.filter.js';
 import { RouteTable } from './http/route-table.js';
@@ -36,6 +37,7 @@ export async function createGateway(): Promise<NestFastifyApplication> {
     (req as ApiRequest).apiId = String(req.id);
   });
   recordHttpMetrics(fastify);
+  accessLog(fastify);
   registerLenientBodyParser(fastify);
   alwaysJsonContentType(fastify);
   const logger = new Logger('Http');

@@ -30,6 +30,15 @@ export interface WorkerOptions {
   concurrency: number;
 }
 
+const ID_FIELDS = ['api_id', 'account_id', 'session_uuid', 'attempt_uuid', 'callback_uuid'] as const;
+
+/** The correlation ids a job's data holds, for a log line's fields. */
+export function idsOf(data: unknown): Record<string, string> {
+  if (typeof data !== 'object' || data === null) return {};
+  const d = data as Record<string, unknown>;
+  return Object.fromEntries(ID_FIELDS.filter((k) => typeof d[k] === 'string').map((k) => [k, d[k] as string]));
+}
+
 /** Whether this failure of `job` is its last: BullMQ will not retry it. */
 export function isFinalFailure(job: Job, err: Error): boolean {
   if (err.name === 'DelayedError') return false; // the job moved itself to the delayed set: not a failure
@@ -82,7 +91,10 @@ export function startWorker<J extends string>(spec: QueueSpec<J>, handlers: JobH
   // `api_id` in job data ties a failure to the API request that caused the job.
   worker.on('completed', () => processed.inc({ queue: spec.name, outcome: 'completed' }));
   worker.on('failed', () => processed.inc({ queue: spec.name, outcome: 'failed' }));
-  worker.on('failed', (job, err) => logger.warn(`${job?.data?.api_id ?? '-'} job ${job?.id} (${job?.name}) failed: ${err.message}`));
+  // Job data carries ids only (`api_id`, `attempt_uuid`, `session_uuid`…): they become the line's fields.
+  worker.on('failed', (job, err) =>
+    logger.warn({ msg: `job ${job?.id} (${job?.name}) failed: ${err.message}`, queue: spec.name, job_id: job?.id, ...idsOf(job?.data) }),
+  );
   worker.on('error', (err) => logger.error(err.message));
   const queue = createQueue(spec, env);
   queue.on('error', () => undefined);

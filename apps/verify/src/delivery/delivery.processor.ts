@@ -111,7 +111,12 @@ export class DeliveryProcessor {
       providerErrors.inc({ provider: name, channel: row.channel });
       fallbacks.inc({ provider: name, reason: 'api_error' });
       if (await this.breaker.failure(route.key)) circuitsOpened.inc({ provider: name });
-      this.logger.warn(`attempt ${row.attempt_uuid}: ${err.message}; falling through`);
+      this.logger.warn({
+        msg: `${name} refused the attempt: ${err.message}; falling through`,
+        account_id: row.account_id,
+        session_uuid: row.session_uuid,
+        attempt_uuid: row.attempt_uuid,
+      });
       return `${route.key}: ${err.message}`;
     }
     await this.breaker.success(route.key);
@@ -153,6 +158,6 @@ export class DeliveryProcessor {
       attemptsFailed.inc({ code: errorCode });
       this.relay.kick();
     }
-    this.logger.warn(`attempt ${attemptUuid} failed for good: ${errorCode}`);
+    this.logger.warn({ msg: `attempt failed for good: ${errorCode}`, attempt_uuid: attemptUuid, error_code: errorCode });
   }
 }
