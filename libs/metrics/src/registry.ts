@@ -18,6 +18,26 @@ export function histogram<L extends string>(name: string, help: string, labelNam
   return (metricsRegistry.getSingleMetric(name) as Histogram<L>) ?? new Histogram({ name, help, labelNames, buckets, registers: [metricsRegistry] });
 }
 
+/**
+ * Reads each source (a queue, an outbox, a consumer) at once for a gauge being scraped; one that fails or takes over a
+ * second loses its own series this scrape, never the others' (nor the scrape).
+ */
+export async function eachSource<K, V, L extends string>(sources: Map<K, V>, g: Gauge<L>, read: (key: K, value: V) => Promise<void>): Promise<void> {
+  g.reset();
+  await Promise.all(
+    [...sources].map(async ([key, value]) => {
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        await Promise.race([read(key, value), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), 1000)))]);
+      } catch {
+        // left out of this scrape
+      } finally {
+        clearTimeout(timer);
+      }
+    }),
+  );
+}
+
 /** A gauge read when scraped: `collect` sets its values (a failed read leaves the series out rather than failing the scrape). */
 export function gauge<L extends string>(name: string, help: string, labelNames: readonly L[], collect?: (g: Gauge<L>) => Promise<void>): Gauge<L> {
   const existing = metricsRegistry.getSingleMetric(name) as Gauge<L> | undefined;

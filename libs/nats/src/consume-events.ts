@@ -4,7 +4,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import type { z } from 'zod';
 import { Events, type EventMap, type EventSubject } from '@signet/contracts/catalog';
 import { eventEnvelope, type EventEnvelope } from '@signet/contracts/common';
-import { counter, gauge } from '@signet/metrics';
+import { counter, eachSource, gauge } from '@signet/metrics';
 import { ensureEventsStream } from './jetstream.js';
 import { contractSubject, eventsStream, natsSubject } from './namespace.js';
 

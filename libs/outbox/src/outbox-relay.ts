@@ -1,25 +1,25 @@
 import { Logger } from '@nestjs/common';
 import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { counter, gauge } from '@signet/metrics';
+import { counter, eachSource, gauge } from '@signet/metrics';
 import { natsSubject } from '@signet/nats';
 import type { DataSource } from 'typeorm';
 
 /** The outboxes this process relays, read when scraped (the partial index on unpublished rows keeps it cheap). */
 const relayed = new Map<string, DataSource>();
 gauge('signet_outbox_unpublished', 'Committed events not yet published to JetStream, per service schema.', ['schema'], async (g) => {
-  for (const [schema, ds] of relayed) {
+  await eachSource(relayed, g, async (schema, ds) => {
     const [row] = await ds.query(`SELECT count(*)::int AS n FROM "${schema}".outbox_events WHERE published_at IS NULL`);
     g.set({ schema }, row.n);
-  }
+  });
 });
 gauge('signet_outbox_lag_seconds', 'Age of the oldest unpublished outbox event (0 when none): the relay lag.', ['schema'], async (g) => {
-  for (const [schema, ds] of relayed) {
+  await eachSource(relayed, g, async (schema, ds) => {
     const [row] = await ds.query(
       `SELECT coalesce(extract(epoch FROM now() - min(created_at)), 0)::float AS lag FROM "${schema}".outbox_events WHERE published_at IS NULL`,
     );
     g.set({ schema }, row.lag);
-  }
+  });
 });
 const published = counter('signet_outbox_published_total', 'Events the outbox relay published to JetStream, per service schema.', ['schema']);
 

@@ -1,4 +1,4 @@
-import { gauge } from '@signet/metrics';
+import { eachSource, gauge } from '@signet/metrics';
 import type { HealthCheck } from '@signet/health';
 import type { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -10,18 +10,18 @@ const workers = new Set<Worker>();
 const STATES = ['waiting', 'active', 'delayed', 'failed', 'prioritized'] as const;
 
 gauge('signet_queue_jobs', 'Jobs in a BullMQ queue by state (waiting, active, delayed, failed, prioritized).', ['queue', 'state'], async (g) => {
-  for (const [name, queue] of watched) {
+  await eachSource(watched, g, async (name, queue) => {
     const counts = await queue.getJobCounts(...STATES);
     for (const state of STATES) g.set({ queue: name, state }, counts[state] ?? 0);
-  }
+  });
 });
 
 gauge('signet_queue_oldest_waiting_seconds', 'Age of the oldest job waiting in a queue (0 when none waits): how stuck delivery is.', ['queue'], async (g) => {
   const now = Date.now();
-  for (const [name, queue] of watched) {
+  await eachSource(watched, g, async (name, queue) => {
     const [oldest] = await queue.getJobs(['waiting', 'prioritized'], 0, 0, true);
     g.set({ queue: name }, oldest ? Math.max(0, (now - oldest.timestamp) / 1000) : 0);
-  }
+  });
 });
 
 export function watchQueue(queue: Queue, worker: Worker): void {
