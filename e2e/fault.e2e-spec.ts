@@ -5,6 +5,7 @@ import { apiClient, createTestAccount, type TestAccount } from '@signet/testing'
 import { startStack, waitUntilReady } from '../tools/stack.mjs';
 // @ts-expect-error plain ESM helper shared with `npm test`
 import { ensureDatabase } from '../tools/database.mjs';
+import { healthUrl } from './support/metrics.js';
 import { OwnPostgres, ownNats, ownRedis } from './support/own-infra.js';
 import { rememberSecrets } from './support/secrets-ledger.js';
 import { env, newRecipient } from './support/stack.js';
@@ -12,11 +13,29 @@ import { env, newRecipient } from './support/stack.js';
 /**
  * Dependency outages under load, against a Postgres, Redis and NATS this suite starts on its own ports, with its
  * own stack of services pointed at them: Postgres stopped → fast 503s, then full recovery; Redis stopped → OTPs
- * delivered within 2 s of its return; NATS stopped → /readyz says so.
+ * delivered within 2 s of its return; NATS stopped → /readyz says so. Readiness follows each process's own
+ * dependencies: a service is not ready without its Postgres, a worker without its Redis, the gateway without NATS,
+ * and none of them because another one is down.
  */
 const root = fileURLToPath(new URL('..', import.meta.url));
 const PORTS = { postgres: 25491, redis: 26391, nats: 24291, gateway: 18191 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+interface Readiness {
+  status: number;
+  body: { services?: Record<string, string> } & Record<string, unknown>;
+}
+
+/** A process's /readyz (its health port; the gateway's public one), polled until `status` (or `until` holds), or 5 s. */
+async function readiness(url: string, status: number | ((r: Readiness) => boolean)): Promise<Readiness> {
+  const until = Date.now() + 5000;
+  for (;;) {
+    const res = await fetch(url);
+    const seen: Readiness = { status: res.status, body: (await res.json()) as Readiness['body'] };
+    if ((typeof status === 'number' ? seen.status === status : status(seen)) || Date.now() > until) return seen;
+    await sleep(100);
+  }
+}
 
 describe('dependency outages (own Postgres, Redis and NATS)', () => {
   const postgres = new OwnPostgres(PORTS.postgres);
@@ -78,7 +97,10 @@ describe('dependency outages (own Postgres, Redis and NATS)', () => {
     await sleep(1000);
     postgres.stop();
     phase = 'down';
-    await sleep(4000);
+    const downAt = Date.now();
+    const verifyReady = await readiness(healthUrl('verify', '/readyz'), 503);
+    const gatewayReady = await readiness(`${gatewayUrl}/readyz`, 200);
+    await sleep(Math.max(0, 4000 - (Date.now() - downAt)));
     await postgres.start();
     phase = 'recovering';
     await sleep(3000);
@@ -98,11 +120,17 @@ describe('dependency outages (own Postgres, Redis and NATS)', () => {
     expect(after.length).toBeGreaterThan(10);
     expect(after.every((r) => r.status === 202)).toBe(true);
     expect((await fetch(`${gatewayUrl}/readyz`)).status).toBe(200);
+    // Its own database gone, verify was not ready; the gateway, which needs only NATS, stayed ready.
+    expect(verifyReady).toMatchObject({ status: 503, body: { status: 'not ready', checks: { postgres: 'down', nats: 'ok' } } });
+    expect(gatewayReady).toMatchObject({ status: 200, body: { status: 'ready', nats: 'ok' } });
+    expect((await readiness(healthUrl('verify', '/readyz'), 200)).status).toBe(200);
     for (const { name, child } of stack!.children) expect({ name, exitCode: child.exitCode }).toEqual({ name, exitCode: null });
   }, 60_000);
 
   it('Redis stopped: OTPs created meanwhile are delivered within 2 s of its return', async () => {
     await redis.stop();
+    expect(await readiness(healthUrl('verify-worker', '/readyz'), 503)).toMatchObject({ status: 503, body: { checks: { redis: 'down' } } });
+    expect((await readiness(`${gatewayUrl}/readyz`, 200)).status).toBe(200);
     const recipients = Array.from({ length: 8 }, () => newRecipient());
     for (const recipient of recipients) expect((await api('POST', sessions, { recipient })).status).toBe(202);
     await sleep(1500);
@@ -136,4 +164,12 @@ describe('dependency outages (own Postgres, Redis and NATS)', () => {
     await waitUntilReady(gatewayUrl, 20_000);
     expect((await api('POST', sessions, { recipient: newRecipient() })).status).toBe(202);
   }, 40_000);
+
+  it('another service stopped: the gateway and verify stay ready; the gateway lists the missing one', async () => {
+    const sipAuth = stack!.children.find((c) => c.name === 'sip-auth')!.child as unknown as { kill(signal: string): void; exitCode: number | null };
+    sipAuth.kill('SIGTERM');
+    const gateway = await readiness(`${gatewayUrl}/readyz`, (r) => r.body.services?.['sip-auth'] === 'down');
+    expect(gateway).toMatchObject({ status: 200, body: { status: 'ready', services: { 'sip-auth': 'down', verify: 'ok' } } });
+    expect((await fetch(healthUrl('verify', '/readyz'))).status).toBe(200);
+  }, 20_000);
 });

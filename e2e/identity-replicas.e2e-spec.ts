@@ -106,7 +106,15 @@ describe('identity across gateway replicas', () => {
     expect((await get(b.url, account, { 'x-forwarded-for': '192.0.2.99' })).status).toBe(200);
 
     await new Promise((r) => setTimeout(r, 200));
-    const mentions = b.logs.filter((l) => l.includes(client));
+    // Log lines are JSON (pino): the message is their `msg`.
+    const messages = b.logs.map((l) => {
+      try {
+        return String((JSON.parse(l) as { msg?: unknown }).msg ?? l);
+      } catch {
+        return l;
+      }
+    });
+    const mentions = messages.filter((l) => l.includes(client));
     expect(mentions.some((l) => l.includes(`failed authentication from ${client} for auth id "${account.authId}"`))).toBe(true);
     expect(mentions.some((l) => l.includes(`throttling authentication from ${client}`))).toBe(true);
     expect(b.logs.some((l) => l.includes(wrong.token) || l.includes(account.token))).toBe(false);

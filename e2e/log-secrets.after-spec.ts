@@ -87,4 +87,22 @@ describe('logs hold no secrets', () => {
     }
     expect(found).toEqual([]);
   });
+
+  it('in the gateway’s access log: one JSON line per request, the ids as fields', () => {
+    if (!dir) throw new Error('run through `npm test` / tools/test.mjs');
+    const lines = readdirSync(dir)
+      .filter((f) => /^gateway(-\d+)?-\d+\.log$/.test(f))
+      .flatMap((f) => readFileSync(`${dir}/${f}`, 'utf8').split('\n'))
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .filter((l) => l.context === 'Access');
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines.slice(0, 500)) {
+      expect(line).toMatchObject({ service: 'gateway', msg: 'request', api_id: expect.stringMatching(/^[0-9a-f-]{36}$/), status: expect.any(Number) });
+      // Route patterns only: no query string (recipients) and no raw URL.
+      expect(String(line.route)).not.toContain('?');
+      expect(line).not.toHaveProperty('url');
+    }
+    expect(lines.some((l) => typeof l.account_id === 'string' && /^[MS]A/.test(l.account_id))).toBe(true);
+  });
 });

@@ -3,11 +3,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import ts from 'typescript';
 import { parseAllDocuments } from 'yaml';
+import { CRD_SCHEMAS } from './deploy-crds.js';
 
 // Every overlay in deploy/ renders with the kustomize inside kubectl, and every object it renders is a valid
 // Kubernetes object: checked by kubernetes-models' schema validators (types, patterns, required fields) and by the
 // TypeScript compiler against the same models' types, whose excess-property check refuses unknown fields — the
-// typo `imagePullPolicyy` that the API server would silently drop.
+// typo `imagePullPolicyy` that the API server would silently drop. The custom resources (monitoring, KEDA) are
+// checked against strict zod schemas of their CRDs instead (tools/deploy-crds.ts).
 const root = resolve(import.meta.dirname, '..');
 const overlays = readdirSync(resolve(root, 'deploy/overlays'));
 
@@ -24,6 +26,8 @@ const render = (overlay: string): K8sObject[] =>
 
 /** `apps/v1` + `Deployment` → `kubernetes-models/apps/v1/Deployment`; the core group has no group segment. */
 const modelPath = ({ apiVersion, kind }: K8sObject): string => `kubernetes-models/${apiVersion}/${kind}`;
+const crdSchema = (o: K8sObject) => CRD_SCHEMAS[`${o.apiVersion}/${o.kind}`];
+const builtIn = (objects: K8sObject[]) => objects.filter((o) => !crdSchema(o));
 
 /** Type-checks each object as a fresh object literal of its model's interface; returns tsc's messages. */
 function unknownFields(objects: K8sObject[]): string[] {
@@ -54,6 +58,12 @@ function unknownFields(objects: K8sObject[]): string[] {
 async function schemaErrors(objects: K8sObject[]): Promise<string[]> {
   const errors: string[] = [];
   for (const o of objects) {
+    const crd = crdSchema(o);
+    if (crd) {
+      const parsed = crd.safeParse(o);
+      if (!parsed.success) errors.push(`${o.kind}/${o.metadata?.name}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      continue;
+    }
     const Model = (await import(modelPath(o)))[o.kind] as new (data: unknown) => { validate(): void };
     try {
       new Model(o).validate();
@@ -90,9 +100,74 @@ describe.each(overlays)('deploy/overlays/%s', (overlay) => {
 
   it('passes the Kubernetes schemas with unknown fields refused', async () => {
     expect(await schemaErrors(objects)).toEqual([]);
-    expect(unknownFields(objects)).toEqual([]);
+    expect(unknownFields(builtIn(objects))).toEqual([]);
+  });
+
+  it('probes every container on a port it declares: liveness and readiness', () => {
+    for (const d of objects.filter((o) => o.kind === 'Deployment') as Array<K8sObject & { spec: { template: { spec: { containers: Container[] } } } }>) {
+      for (const c of d.spec.template.spec.containers) {
+        const ports = new Set((c.ports ?? []).map((p) => p.name));
+        expect({ name: d.metadata?.name, health: ports.has('health') }).toEqual({ name: d.metadata?.name, health: true });
+        for (const probe of [c.readinessProbe, c.livenessProbe, c.startupProbe]) expect(ports.has(probe?.httpGet?.port ?? '')).toBe(true);
+      }
+    }
   });
 });
+
+interface Container {
+  ports?: { name?: string }[];
+  readinessProbe?: { httpGet?: { port?: string } };
+  livenessProbe?: { httpGet?: { port?: string } };
+  startupProbe?: { httpGet?: { port?: string } };
+}
+
+describe('monitoring and autoscaling (production)', () => {
+  const objects = render('production');
+  const of = (kind: string) => objects.filter((o) => o.kind === kind) as Array<K8sObject & { spec: Record<string, unknown> }>;
+
+  it('scales the queue workers with KEDA on their backlog, and only the gateway on CPU', () => {
+    const deployments = new Set(of('Deployment').map((d) => d.metadata?.name));
+    const scaled = of('ScaledObject').map((o) => (o.spec.scaleTargetRef as { name: string }).name);
+    expect(scaled.sort()).toEqual(['callback-dispatcher-worker', 'identity-worker', 'verify-worker']);
+    for (const target of scaled) expect(deployments.has(target)).toBe(true);
+    expect(of('HorizontalPodAutoscaler').map((h) => h.metadata?.name)).toEqual(['gateway']);
+    const queries = JSON.stringify(of('ScaledObject'));
+    expect(queries).toContain('signet_queue_oldest_waiting_seconds{queue=\\"verify.otp-delivery\\"}');
+  });
+
+  it('names in alerts, triggers and the dashboard only metrics the code exports', () => {
+    const dashboard = readFileSync(resolve(root, 'deploy/components/monitoring/signet-dashboard.json'), 'utf8');
+    const used = new Set(`${JSON.stringify(objects)}${dashboard}`.match(/\bsignet_[a-z_]+/g));
+    const code = ['apps', 'libs']
+      .flatMap((d) => tsSources(resolve(root, d)))
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
+    const exported = new Set([...code.matchAll(/'(signet_[a-z_]+)'/g)].map((m) => m[1]));
+    const known = (metric: string) =>
+      exported.has(metric) || exported.has(metric.replace(/_(bucket|count|sum)$/, '')) || /^signet_(process|nodejs)_/.test(metric);
+    const unknown = [...used].filter((m) => !known(m));
+    expect(unknown).toEqual([]);
+    expect(used.size).toBeGreaterThan(15);
+  });
+
+  it('refuses an unknown field in a custom resource (the check itself works)', async () => {
+    const [scaled] = of('ScaledObject');
+    const typo = { ...scaled, spec: { ...scaled.spec, minReplicas: 2 } };
+    expect((await schemaErrors([typo])).join()).toContain('minReplicas');
+  });
+});
+
+function tsSources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory()
+      ? e.name === 'node_modules'
+        ? []
+        : tsSources(resolve(dir, e.name))
+      : e.name.endsWith('.ts') && !e.name.includes('spec')
+        ? [resolve(dir, e.name)]
+        : [],
+  );
+}
 
 it('has an example Secret for every Secret a workload reads', async () => {
   const examples = parseAllDocuments(readFileSync(resolve(root, 'deploy/secrets.example.yaml'), 'utf8')).map((d) => d.toJS() as K8sObject);

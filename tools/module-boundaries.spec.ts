@@ -58,4 +58,11 @@ describe('module boundaries', () => {
       );
     expect(bad).toEqual([]);
   });
+
+  it('the gateway reaches queues only for the operators’ dashboard, from one file', () => {
+    const users = files
+      .filter((f) => relative(root, f).startsWith('apps/gateway/') && importsOf(f).includes('@signet/queue-board'))
+      .map((f) => relative(root, f));
+    expect(users).toEqual(['apps/gateway/src/admin/queue-board.ts']);
+  });
 });

@@ -15,10 +15,24 @@ function keepLog(env, name, child) {
   child.once('exit', () => file.end());
 }
 
+const entries = services.flatMap((s) => [{ name: s.name, file: s.main }, ...(s.worker ? [{ name: `${s.name}-worker`, file: s.worker }] : [])]);
+
+/**
+ * Each process's health port (/livez, /readyz, /metrics): SIGNET_HEALTH_PORT_BASE (9464 by default) plus its place
+ * in the list, so a machine running the whole stack knows where to scrape each one.
+ */
+export function healthPorts(env) {
+  const base = Number(env.SIGNET_HEALTH_PORT_BASE ?? 9464);
+  return Object.fromEntries(entries.map(({ name }, i) => [name, base + i]));
+}
+
 export function startStack(env, { output = 'prefix' } = {}) {
-  const entries = services.flatMap((s) => [{ name: s.name, file: s.main }, ...(s.worker ? [{ name: `${s.name}-worker`, file: s.worker }] : [])]);
+  const ports = healthPorts(env);
   const children = entries.map(({ name, file }) => {
-    const child = spawn(process.execPath, ['--enable-source-maps', `${root}/dist/${file}`], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--enable-source-maps', `${root}/dist/${file}`], {
+      env: { ...env, SIGNET_HEALTH_PORT: String(ports[name]) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     keepLog(env, name, child);
     const write = (stream) => (chunk) => {
       if (output === 'silent') return;
@@ -51,6 +65,7 @@ export function startStack(env, { output = 'prefix' } = {}) {
   };
 }
 
+/** Until the gateway is ready and every service answers its health check (the gateway's readiness needs only NATS). */
 export async function waitUntilReady(url, timeoutMs = 60_000) {
   const until = Date.now() + timeoutMs;
   let last = '';
@@ -58,7 +73,7 @@ export async function waitUntilReady(url, timeoutMs = 60_000) {
     try {
       const res = await fetch(`${url}/readyz`);
       last = await res.text();
-      if (res.ok) return;
+      if (res.ok && Object.values(JSON.parse(last).services).every((s) => s === 'ok')) return;
     } catch (err) {
       last = err.message;
     }
@@ -73,7 +88,7 @@ export async function waitUntilReady(url, timeoutMs = 60_000) {
  */
 export async function startGateway(env, port, extraEnv = {}, { output = 'silent' } = {}) {
   const child = spawn(process.execPath, ['--enable-source-maps', `${root}/dist/apps/gateway/src/main.js`], {
-    env: { ...env, ...extraEnv, GATEWAY_PORT: String(port) },
+    env: { ...env, SIGNET_HEALTH_PORT: '0', ...extraEnv, GATEWAY_PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   keepLog(env, `gateway-${port}`, child);

@@ -22,10 +22,14 @@ export const testEnv = {
   REDIS_PREFIX: `signet-${namespace}`,
   // The stack's gateway; suites that start more replicas take the next ports (GATEWAY_PORT + 1 … + 9).
   GATEWAY_PORT: process.env.SIGNET_TEST_PORT ?? String(port),
+  // The stack's processes' health ports (tools/stack.mjs: base + 0 … + 9), a block of 10 beneath the gateway's.
+  SIGNET_HEALTH_PORT_BASE: String(Number(process.env.SIGNET_TEST_PORT ?? port) - 10000),
   SIGNET_SECRET_KEY: '5e'.repeat(32),
   SIGNET_ADMIN_TOKEN: 'test-admin-token',
   SIGNET_BOOTSTRAP_AUTH_ID: 'MATESTBOOTSTRAP00001',
   SIGNET_BOOTSTRAP_AUTH_TOKEN: 'TestBootstrapToken0123456789abcdefghijkl',
+  // Info, not only warnings: the access log and every process's lines are then what log-secrets.after-spec searches.
+  LOG_LEVEL: 'info',
   VERIFY_SWEEP_INTERVAL_MS: '250',
   SIGNET_BOOTSTRAP_CREDITS: '100000',
   BILLING_SWEEP_INTERVAL_MS: '500',

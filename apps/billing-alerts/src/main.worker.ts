@@ -2,7 +2,9 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { boot, redisDependency } from '@signet/config';
 import { postgresDependency } from '@signet/database';
+import { startHealthServer } from '@signet/health';
 import { createLogger } from '@signet/logging';
+import { workersHealthCheck } from '@signet/queue';
 import { natsDependency } from '@signet/nats';
 import { loadBillingConfig } from './config/billing.config.js';
 
@@ -18,5 +20,6 @@ await boot('billing-alerts-worker', {
       logger: createLogger('billing-alerts-worker'),
     });
     app.enableShutdownHooks();
+    await startHealthServer('billing-alerts-worker', [workersHealthCheck]);
   },
 });

@@ -2,7 +2,9 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { boot, redisDependency } from '@signet/config';
 import { postgresDependency } from '@signet/database';
+import { startHealthServer } from '@signet/health';
 import { createLogger } from '@signet/logging';
+import { workersHealthCheck } from '@signet/queue';
 import { natsDependency } from '@signet/nats';
 import { loadCallbacksConfig } from './config/callbacks.config.js';
 
@@ -18,5 +20,6 @@ await boot('callback-dispatcher-worker', {
       logger: createLogger('callback-dispatcher-worker'),
     });
     app.enableShutdownHooks();
+    await startHealthServer('callback-dispatcher-worker', [workersHealthCheck]);
   },
 });

@@ -4,12 +4,15 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { createLogger } from '@signet/logging';
+import { mountAdminQueueBoard } from './admin/queue-board.js';
 import { loadGatewayConfig } from './config/gateway.config.js';
 import { openApiDocument } from './docs/openapi.js';
 import { GatewayModule } from './gateway.module.js';
 import type { ApiRequest } from './http/api-request.js';
 import { registerLenientBodyParser } from './http/body-parser.js';
 import { alwaysJsonContentType, clientErrorHandler, frameworkErrors } from './http/framework-errors.js';
+import { accessLog } from './http/access-log.js';
+import { recordHttpMetrics } from './http/http-metrics.js';
 import { PlivoErrorFilter, sendError, toHttpError } from './http/plivo-error.filter.js';
 import { RouteTable } from './http/route-table.js';
 
@@ -33,6 +36,8 @@ export async function createGateway(): Promise<NestFastifyApplication> {
   fastify.addHook('onRequest', async (req) => {
     (req as ApiRequest).apiId = String(req.id);
   });
+  recordHttpMetrics(fastify);
+  accessLog(fastify);
   registerLenientBodyParser(fastify);
   alwaysJsonContentType(fastify);
   const logger = new Logger('Http');
@@ -41,5 +46,6 @@ export async function createGateway(): Promise<NestFastifyApplication> {
   app.useGlobalFilters(new PlivoErrorFilter(routes));
   app.enableShutdownHooks();
   SwaggerModule.setup('docs', app, openApiDocument() as never);
+  await mountAdminQueueBoard(app, routes);
   return app;
 }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { boot, redisDependency } from '@signet/config';
-import { natsDependency } from '@signet/nats';
+import { startHealthServer } from '@signet/health';
+import { natsDependency, RpcClient } from '@signet/nats';
 import { GATEWAY_CONFIG, loadGatewayConfig, type GatewayConfig } from './config/gateway.config.js';
 
 await boot('gateway', {
@@ -14,5 +15,8 @@ await boot('gateway', {
     const app = await createGateway();
     const config = app.get<GatewayConfig>(GATEWAY_CONFIG);
     await app.listen(config.GATEWAY_PORT, config.GATEWAY_HOST);
+    // The health port: ready when NATS is connected (as /readyz), metrics off the public port.
+    const nc = app.get(RpcClient).connection;
+    await startHealthServer('gateway', [{ name: 'nats', check: () => nc.rtt() }]);
   },
 });

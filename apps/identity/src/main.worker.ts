@@ -1,7 +1,9 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { boot, redisDependency } from '@signet/config';
+import { startHealthServer } from '@signet/health';
 import { createLogger } from '@signet/logging';
+import { workersHealthCheck } from '@signet/queue';
 import { loadIdentityConfig } from './config/identity.config.js';
 
 // Sends console mail from the identity.emails queue; scales as its own Deployment.
@@ -13,5 +15,6 @@ await boot('identity-worker', {
       logger: createLogger('identity-worker'),
     });
     app.enableShutdownHooks();
+    await startHealthServer('identity-worker', [workersHealthCheck]);
   },
 });

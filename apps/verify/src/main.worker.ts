@@ -2,7 +2,9 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { boot, redisDependency } from '@signet/config';
 import { postgresDependency } from '@signet/database';
+import { startHealthServer } from '@signet/health';
 import { createLogger } from '@signet/logging';
+import { workersHealthCheck } from '@signet/queue';
 import { natsDependency } from '@signet/nats';
 import { loadVerifyConfig } from './config/verify.config.js';
 
@@ -18,5 +20,6 @@ await boot('verify-worker', {
       logger: createLogger('verify-worker'),
     });
     app.enableShutdownHooks();
+    await startHealthServer('verify-worker', [workersHealthCheck]);
   },
 });

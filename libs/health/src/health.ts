@@ -1,25 +1,11 @@
 import { Controller, Inject, type Type } from '@nestjs/common';
 import { MessagePattern } from '@nestjs/microservices';
 import { healthSubject, type HealthReport, type ServiceName } from '@signet/contracts/common';
+import { allOk, runChecks, type HealthCheck } from './checks.js';
 
 export const HEALTH_CHECKS = Symbol('HEALTH_CHECKS');
 
-/** A dependency a service needs to do its work (its database, its Redis); each answers within the check's time. */
-export interface HealthCheck {
-  name: string;
-  check(): Promise<unknown>;
-}
-
-async function run(check: HealthCheck): Promise<'ok' | 'down'> {
-  try {
-    await Promise.race([check.check(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 1000))]);
-    return 'ok';
-  } catch {
-    return 'down';
-  }
-}
-
-/** The `<service>.health.check` handler the gateway's /readyz asks every service. */
+/** The `<service>.health.check` handler behind the gateway's informational per-service table. */
 export function healthController(service: ServiceName): Type<unknown> {
   @Controller()
   class HealthRpcController {
@@ -27,9 +13,8 @@ export function healthController(service: ServiceName): Type<unknown> {
 
     @MessagePattern(healthSubject(service))
     async report(): Promise<HealthReport> {
-      const results = await Promise.all(this.checks.map(async (c) => [c.name, await run(c)] as const));
-      const checks = Object.fromEntries(results);
-      return { service, status: results.every(([, s]) => s === 'ok') ? 'ok' : 'degraded', checks };
+      const checks = await runChecks(this.checks);
+      return { service, status: allOk(checks) ? 'ok' : 'degraded', checks };
     }
   }
   return HealthRpcController;

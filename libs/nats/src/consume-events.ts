@@ -1,9 +1,10 @@
 import { Logger } from '@nestjs/common';
-import { AckPolicy, DeliverPolicy, jetstream, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
+import { AckPolicy, DeliverPolicy, jetstream, type ConsumerMessages, type JetStreamManager, type JsMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { z } from 'zod';
 import { Events, type EventMap, type EventSubject } from '@signet/contracts/catalog';
 import { eventEnvelope, type EventEnvelope } from '@signet/contracts/common';
+import { counter, eachSource, gauge } from '@signet/metrics';
 import { ensureEventsStream } from './jetstream.js';
 import { contractSubject, eventsStream, natsSubject } from './namespace.js';
 
@@ -36,6 +37,22 @@ export interface ConsumeOptions {
    */
   concurrency?: number;
 }
+
+/** The durables this process consumes, read when scraped: what waits for them in the stream, and what they hold unacknowledged. */
+const durables = new Map<string, { jsm: JetStreamManager; stream: string }>();
+gauge(
+  'signet_jetstream_consumer_pending',
+  'Events not yet delivered (pending) or delivered and not yet acknowledged (ack_pending), per durable.',
+  ['consumer', 'kind'],
+  async (g) => {
+    for (const [name, { jsm, stream }] of durables) {
+      const info = await jsm.consumers.info(stream, name);
+      g.set({ consumer: name, kind: 'pending' }, info.num_pending);
+      g.set({ consumer: name, kind: 'ack_pending' }, info.num_ack_pending);
+    }
+  },
+);
+const handled = counter('signet_events_handled_total', 'Events a consumer handled, by subject and outcome (ok, retried, parked).', ['subject', 'outcome']);
 
 const ACK_WAIT_MS = 30_000;
 const MS = 1_000_000; // JetStream durations are nanoseconds
@@ -96,10 +113,12 @@ export async function consumeEventsWith<M extends EventSchemas, S extends keyof 
     const parse = eventEnvelope(subject, schemas[subject]) as unknown as z.ZodType<EventEnvelope>;
     const deliver = handler as Deliver;
     streams.push(messages);
+    durables.set(name, { jsm, stream });
     loops.push(drain(messages, parse, deliver, logger, concurrency));
   }
   return {
     async stop() {
+      for (const subject of subjects) durables.delete(durableName(consumer, subject));
       await Promise.all(streams.map((m) => m.close()));
       await Promise.all(loops);
     },
@@ -145,13 +164,16 @@ async function handle(m: JsMsg, schema: z.ZodType<EventEnvelope>, handler: Deliv
     // Redelivering what does not parse would never succeed: park it (+TERM; no reason string, NATS 2.9 ignores one).
     logger.error(`parking malformed event on ${subject} (stream seq ${m.seq}): ${parsed.problem}`);
     m.term();
+    handled.inc({ subject, outcome: 'parked' });
     return;
   }
   const { event } = parsed;
   try {
     await handler(event, subject, { streamSeq: m.seq });
     m.ack();
+    handled.inc({ subject, outcome: 'ok' });
   } catch (err) {
+    handled.inc({ subject, outcome: 'retried' });
     const delay = retryDelayMs(m.info.deliveryCount);
     logger.warn(`event ${event.id} on ${subject} failed (delivery ${m.info.deliveryCount}), retrying in ${delay} ms: ${(err as Error).message}`);
     m.nak(delay);

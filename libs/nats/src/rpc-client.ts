@@ -4,7 +4,11 @@ import { headers as natsHeaders, PermissionViolationError, type NatsConnection }
 import { API_ID_HEADER, CommonErrors, isRpcError } from '@signet/contracts/common';
 import { Rpc, type RpcRequest, type RpcResponse, type RpcSubject } from '@signet/contracts/catalog';
 import { DomainError } from '@signet/errors';
+import { histogram } from '@signet/metrics';
 import { natsSubject } from './namespace.js';
+
+/** outcome: `ok`, `error` (the service answered with a coded error) or `unavailable` (no answer: timeout, no responders). */
+const requestSeconds = histogram('signet_nats_request_seconds', 'NATS request/reply latency by contract subject and outcome.', ['subject', 'outcome']);
 
 interface NestReply {
   err?: unknown;
@@ -63,14 +67,17 @@ export class RpcClient {
     if (apiId) h.set(API_ID_HEADER, apiId);
     const payload = JSON.stringify({ pattern: subject, data, id: randomUUID() });
     let reply: NestReply;
+    const done = requestSeconds.startTimer({ subject });
     try {
       const msg = await this.nc.request(natsSubject(subject), payload, { timeout: timeoutMs, headers: h });
       reply = msg.json<NestReply>();
     } catch (err) {
+      done({ outcome: 'unavailable' });
       // A refused publish is a deployment fault (this process's NATS user lacks the subject): say so in the log.
       const refused = (err as Error).cause instanceof PermissionViolationError ? ` (NATS refused it: permissions violation for ${subject})` : '';
       throw new DomainError(CommonErrors.SERVICE_UNAVAILABLE, `service unavailable: ${subject.split('.')[0]} did not answer${refused}`);
     }
+    done({ outcome: reply.err !== undefined && reply.err !== null ? 'error' : 'ok' });
     if (reply.err !== undefined && reply.err !== null) {
       if (isRpcError(reply.err)) throw new DomainError(reply.err.code, reply.err.message);
       throw new DomainError(CommonErrors.INTERNAL, 'internal error');

@@ -1,8 +1,27 @@
 import { Logger } from '@nestjs/common';
 import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
+import { counter, eachSource, gauge } from '@signet/metrics';
 import { natsSubject } from '@signet/nats';
 import type { DataSource } from 'typeorm';
+
+/** The outboxes this process relays, read when scraped (the partial index on unpublished rows keeps it cheap). */
+const relayed = new Map<string, DataSource>();
+gauge('signet_outbox_unpublished', 'Committed events not yet published to JetStream, per service schema.', ['schema'], async (g) => {
+  await eachSource(relayed, g, async (schema, ds) => {
+    const [row] = await ds.query(`SELECT count(*)::int AS n FROM "${schema}".outbox_events WHERE published_at IS NULL`);
+    g.set({ schema }, row.n);
+  });
+});
+gauge('signet_outbox_lag_seconds', 'Age of the oldest unpublished outbox event (0 when none): the relay lag.', ['schema'], async (g) => {
+  await eachSource(relayed, g, async (schema, ds) => {
+    const [row] = await ds.query(
+      `SELECT coalesce(extract(epoch FROM now() - min(created_at)), 0)::float AS lag FROM "${schema}".outbox_events WHERE published_at IS NULL`,
+    );
+    g.set({ schema }, row.lag);
+  });
+});
+const published = counter('signet_outbox_published_total', 'Events the outbox relay published to JetStream, per service schema.', ['schema']);
 
 interface Row {
   seq: string;
@@ -40,12 +59,14 @@ export class OutboxRelay {
 
   start(): void {
     this.stopped = false;
+    relayed.set(this.schema, this.ds);
     this.timer = setInterval(() => this.kick(), this.intervalMs);
     this.kick();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
+    relayed.delete(this.schema);
     clearInterval(this.timer);
     clearTimeout(this.soon);
     await this.running;
@@ -96,6 +117,7 @@ export class OutboxRelay {
       );
       // Pipelined on one connection: the server stores them in the order they were sent.
       await Promise.all(rows.map((row) => this.js.publish(natsSubject(row.subject), JSON.stringify(row.payload), { msgID: row.id })));
+      published.inc({ schema: this.schema }, rows.length);
       return rows.length;
     });
   }

@@ -1,7 +1,16 @@
 import { Logger } from '@nestjs/common';
 import { type ConnectionOptions, UnrecoverableError, Worker, type Job } from 'bullmq';
-import type { QueueEnv, QueueSpec } from './queue-spec.js';
+import { createQueue, type QueueEnv, type QueueSpec } from './queue-spec.js';
+import { watchQueue } from './queue-metrics.js';
 import { redisOptions } from '@signet/config';
+import { counter, histogram } from '@signet/metrics';
+
+const processed = counter(
+  'signet_queue_jobs_processed_total',
+  'Jobs a worker finished, by queue and outcome (completed, failed: a failure retried or final).',
+  ['queue', 'outcome'],
+);
+const runSeconds = histogram('signet_queue_job_run_seconds', 'How long one run of a job took, by queue.', ['queue']);
 
 /**
  * A job's two paths: `run` does the work (a throw is retried per the spec's options); `exhausted` is the one
@@ -19,6 +28,15 @@ export type JobHandlers<J extends string> = Record<J, JobHandler>;
 
 export interface WorkerOptions {
   concurrency: number;
+}
+
+const ID_FIELDS = ['api_id', 'account_id', 'session_uuid', 'attempt_uuid', 'callback_uuid'] as const;
+
+/** The correlation ids a job's data holds, for a log line's fields. */
+export function idsOf(data: unknown): Record<string, string> {
+  if (typeof data !== 'object' || data === null) return {};
+  const d = data as Record<string, unknown>;
+  return Object.fromEntries(ID_FIELDS.filter((k) => typeof d[k] === 'string').map((k) => [k, d[k] as string]));
 }
 
 /** Whether this failure of `job` is its last: BullMQ will not retry it. */
@@ -42,6 +60,7 @@ export function startWorker<J extends string>(spec: QueueSpec<J>, handlers: JobH
     async (job, token) => {
       const handler = handlers[job.name as J];
       if (!handler) throw new UnrecoverableError(`unknown job ${job.name}`);
+      const stop = runSeconds.startTimer({ queue: spec.name });
       try {
         return await handler.run(job, token);
       } catch (err) {
@@ -53,6 +72,8 @@ export function startWorker<J extends string>(spec: QueueSpec<J>, handlers: JobH
           }
         }
         throw err;
+      } finally {
+        stop();
       }
     },
     {
@@ -68,7 +89,15 @@ export function startWorker<J extends string>(spec: QueueSpec<J>, handlers: JobH
     },
   );
   // `api_id` in job data ties a failure to the API request that caused the job.
-  worker.on('failed', (job, err) => logger.warn(`${job?.data?.api_id ?? '-'} job ${job?.id} (${job?.name}) failed: ${err.message}`));
+  worker.on('completed', () => processed.inc({ queue: spec.name, outcome: 'completed' }));
+  worker.on('failed', () => processed.inc({ queue: spec.name, outcome: 'failed' }));
+  // Job data carries ids only (`api_id`, `attempt_uuid`, `session_uuid`…): they become the line's fields.
+  worker.on('failed', (job, err) =>
+    logger.warn({ msg: `job ${job?.id} (${job?.name}) failed: ${err.message}`, queue: spec.name, job_id: job?.id, ...idsOf(job?.data) }),
+  );
   worker.on('error', (err) => logger.error(err.message));
+  const queue = createQueue(spec, env);
+  queue.on('error', () => undefined);
+  watchQueue(queue, worker);
   return worker;
 }

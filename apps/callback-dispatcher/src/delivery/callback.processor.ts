@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { IdentityErrors } from '@signet/contracts/identity';
 import { DomainError } from '@signet/errors';
+import { counter, histogram } from '@signet/metrics';
 import { DelayedError, type Job } from 'bullmq';
 import type { SendJob } from '../callbacks.queue.js';
 import { CallbacksRepository } from '../callbacks.repository.js';
@@ -13,6 +14,12 @@ import { SigningTokensCache } from './signing-tokens.js';
 const TOKENS_RETRY_MS = 5000;
 
 export type Outcome = 'delivered' | 'gone' | 'retry' | 'failed';
+
+/** The retry backlog itself is the queue's delayed jobs: signet_queue_jobs{queue="callback-dispatcher.status-callbacks",state="delayed"}. */
+const tries = counter('signet_callbacks_tries_total', 'Callback sends by outcome: delivered, gone (410), retry (scheduled again), failed (for good).', [
+  'outcome',
+]);
+const sendSeconds = histogram('signet_callback_send_seconds', 'Time to the customer endpoint’s answer (or timeout) for one callback send.');
 
 /** 2xx delivers, 410 Gone stops for good; a timeout, a connection error or any other status is retried. */
 export const outcomeOf = (r: SendResult): 'delivered' | 'gone' | 'again' =>
@@ -53,20 +60,24 @@ export class CallbackProcessor {
       return this.later(job, token, Date.now() + TOKENS_RETRY_MS);
     }
     const result = await this.sender.send(cb, tokens);
+    sendSeconds.observe(result.latency_ms / 1000);
     const verdict = outcomeOf(result);
     if (verdict !== 'again' || replay) {
       const outcome = verdict === 'again' ? 'failed' : verdict;
       await this.callbacks.recordTry(cb.uuid, result, outcome, null, replay);
+      tries.inc({ outcome });
       return outcome;
     }
     const delay = retryDelay(this.config.CALLBACKS_RETRY_SCHEDULE, cb.tries + 1);
     if (delay === undefined) {
       await this.callbacks.recordTry(cb.uuid, result, 'failed', null, false);
       this.logger.warn(`callback ${cb.uuid} failed after ${cb.tries + 1} tries: ${result.error ?? `HTTP ${result.http_status}`}`);
+      tries.inc({ outcome: 'failed' });
       return 'failed';
     }
     const at = Date.now() + delay;
     await this.callbacks.recordTry(cb.uuid, result, 'retry', new Date(at), false);
+    tries.inc({ outcome: 'retry' });
     return this.later(job, token, at);
   }
 

@@ -23,15 +23,19 @@ export class AdminAuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<ApiRequest>();
-    if (!this.expected) throw new DomainError(CommonErrors.FORBIDDEN, 'forbidden: the admin API is disabled (SIGNET_ADMIN_TOKEN is not set)');
     const header = req.headers.authorization ?? '';
-    if (!header.startsWith('Bearer '))
-      throw new DomainError(CommonErrors.UNAUTHENTICATED, 'authentication failed: Authorization: Bearer <admin token> is required');
-    await this.throttle.assertAllowed(req.ip);
-    if (!timingSafeEqual(sha256(header.slice(7).trim()), this.expected)) {
-      await this.throttle.failed(req.ip, 'admin');
+    await this.check(header.startsWith('Bearer ') ? header.slice(7).trim() : undefined, req.ip);
+    return true;
+  }
+
+  /** Throws unless `token` is the admin token (throttled per address like BasicAuth); `undefined`: none was sent. */
+  async check(token: string | undefined, ip: string): Promise<void> {
+    if (!this.expected) throw new DomainError(CommonErrors.FORBIDDEN, 'forbidden: the admin API is disabled (SIGNET_ADMIN_TOKEN is not set)');
+    if (token === undefined) throw new DomainError(CommonErrors.UNAUTHENTICATED, 'authentication failed: Authorization: Bearer <admin token> is required');
+    await this.throttle.assertAllowed(ip);
+    if (!timingSafeEqual(sha256(token), this.expected)) {
+      await this.throttle.failed(ip, 'admin');
       throw new DomainError(CommonErrors.UNAUTHENTICATED, 'authentication failed: wrong admin token');
     }
-    return true;
   }
 }

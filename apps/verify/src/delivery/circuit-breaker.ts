@@ -1,3 +1,4 @@
+import { gauge } from '@signet/metrics';
 import type { Redis } from 'ioredis';
 
 export interface BreakerOptions {
@@ -18,7 +19,18 @@ export class CircuitBreaker {
     private readonly redis: Redis,
     private readonly prefix: string,
     readonly opts: BreakerOptions,
-  ) {}
+  ) {
+    gauge('signet_circuits_open', 'Senders whose circuit breaker is open right now (their OTPs go to the next sender).', [], async (g) =>
+      g.set(await this.openCount()),
+    );
+  }
+
+  /** Open circuits, by a SCAN of their keys (a handful at most; read when scraped). */
+  async openCount(): Promise<number> {
+    let n = 0;
+    for await (const keys of this.redis.scanStream({ match: `${this.prefix}:breaker:*:open`, count: 200 })) n += (keys as string[]).length;
+    return n;
+  }
 
   private keys(sender: string): { fails: string; open: string } {
     return { fails: `${this.prefix}:breaker:${sender}:fails`, open: `${this.prefix}:breaker:${sender}:open` };
@@ -37,7 +49,8 @@ export class CircuitBreaker {
     }
   }
 
-  async failure(sender: string): Promise<void> {
+  /** Counts a failure; true when it opened the circuit. */
+  async failure(sender: string): Promise<boolean> {
     const k = this.keys(sender);
     try {
       const [[, fails]] = (await this.redis
@@ -45,9 +58,11 @@ export class CircuitBreaker {
         .incr(k.fails)
         .pexpire(k.fails, this.opts.coolDownMs * 10)
         .exec()) as [[null, number]];
-      if (fails >= this.opts.threshold) await this.redis.multi().set(k.open, '1', 'PX', this.opts.coolDownMs).del(k.fails).exec();
+      if (fails < this.opts.threshold) return false;
+      await this.redis.multi().set(k.open, '1', 'PX', this.opts.coolDownMs).del(k.fails).exec();
+      return true;
     } catch {
-      // best effort: see the class comment
+      return false; // best effort: see the class comment
     }
   }
 

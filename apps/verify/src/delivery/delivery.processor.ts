@@ -13,6 +13,7 @@ import type { DeliveryJob } from './delivery.queue.js';
 import { renderSms, renderVoice } from '../messages/render.js';
 import { pickNumber } from './number-selection.js';
 import { RouteResolver, type Route } from './routes.js';
+import { attemptsFailed, circuitsOpened, deliverySeconds, fallbacks, providerErrors } from '../verify.metrics.js';
 
 /** The status an accepted attempt has while in flight, per channel (Plivo's callback vocabulary). */
 const ACCEPTED = { sms: 'sent', voice: 'in-progress' } as const;
@@ -68,7 +69,7 @@ export class DeliveryProcessor {
     const country = row.country_iso2 ?? parsePhoneNumberFromString(`+${row.recipient}`)?.country ?? null;
     const reasons: string[] = [];
     for (const route of await this.routes.routesFor(row)) {
-      const outcome = await this.tryRoute(route, row, speech, country);
+      const outcome = await this.tryRoute(route, row, speech, country, job.timestamp);
       if (outcome === 'done') return;
       reasons.push(outcome);
     }
@@ -76,16 +77,24 @@ export class DeliveryProcessor {
   }
 
   /** One sender: 'done' when the attempt is taken care of (accepted here, or claimed by someone else), else why not. */
-  private async tryRoute(route: Route, row: DeliveryRow, speech: { text: string; language?: string }, country: string | null): Promise<'done' | string> {
+  private async tryRoute(
+    route: Route,
+    row: DeliveryRow,
+    speech: { text: string; language?: string },
+    country: string | null,
+    enqueuedAt: number,
+  ): Promise<'done' | string> {
     const name = route.provider.name;
     const number = route.numbers === 'any' ? undefined : pickNumber(route.numbers, country, row.channel);
     const start = { senderUuid: route.senderUuid, provider: name, fromNumber: number?.number ?? null };
     if (!route.channels.includes(row.channel) || (route.numbers !== 'any' && !number)) {
       await this.attempts.skipped(row.attempt_uuid, start, `no number serves ${country ?? 'this destination'} on ${row.channel}`);
+      fallbacks.inc({ provider: name, reason: 'no_number' });
       return `${route.key}: no number`;
     }
     if (await this.breaker.isOpen(route.key)) {
       await this.attempts.skipped(row.attempt_uuid, start, 'circuit open');
+      fallbacks.inc({ provider: name, reason: 'circuit_open' });
       return `${route.key}: circuit open`;
     }
     const seq = await this.attempts.claim(row.attempt_uuid, start);
@@ -108,11 +117,19 @@ export class DeliveryProcessor {
     } catch (err) {
       await this.attempts.refused(row.attempt_uuid, seq, (err as Error).message);
       if (!(err instanceof ProviderApiError)) throw err;
-      await this.breaker.failure(route.key);
-      this.logger.warn(`attempt ${row.attempt_uuid}: ${err.message}; falling through`);
+      providerErrors.inc({ provider: name, channel: row.channel });
+      fallbacks.inc({ provider: name, reason: 'api_error' });
+      if (await this.breaker.failure(route.key)) circuitsOpened.inc({ provider: name });
+      this.logger.warn({
+        msg: `${name} refused the attempt: ${err.message}; falling through`,
+        account_id: row.account_id,
+        session_uuid: row.session_uuid,
+        attempt_uuid: row.attempt_uuid,
+      });
       return `${route.key}: ${err.message}`;
     }
     await this.breaker.success(route.key);
+    deliverySeconds.observe({ provider: name, channel: row.channel }, (Date.now() - enqueuedAt) / 1000);
     const accepted = ACCEPTED[row.channel];
     // A provider that already knows the outcome moves the attempt through `accepted` to it in one statement.
     const change = sent.finalStatus ? { status: sent.finalStatus, via: [accepted] } : { status: accepted };
@@ -146,7 +163,10 @@ export class DeliveryProcessor {
 
   /** Ends a still-queued attempt as failed (one statement with its event); the sweeper's second net uses it too. */
   async endFailed(attemptUuid: string, errorCode: string): Promise<void> {
-    if (await this.attempts.setStatus(attemptUuid, { status: 'failed', from: ['queued'], errorCode })) this.relay.kick();
-    this.logger.warn(`attempt ${attemptUuid} failed for good: ${errorCode}`);
+    if (await this.attempts.setStatus(attemptUuid, { status: 'failed', from: ['queued'], errorCode })) {
+      attemptsFailed.inc({ code: errorCode });
+      this.relay.kick();
+    }
+    this.logger.warn({ msg: `attempt failed for good: ${errorCode}`, attempt_uuid: attemptUuid, error_code: errorCode });
   }
 }

@@ -3,6 +3,7 @@ import type { Job } from 'bullmq';
 import { EventsRelay } from '@signet/outbox';
 import { SessionsRepository } from '../sessions/sessions.repository.js';
 import type { ExpiryJob } from './expiry.queue.js';
+import { sessionsExpired } from '../verify.metrics.js';
 
 @Injectable()
 export class ExpiryProcessor {
@@ -14,7 +15,9 @@ export class ExpiryProcessor {
 
   /** Idempotent: a session already verified or expired is left alone. */
   async expire(job: Job<ExpiryJob>): Promise<void> {
-    if ((await this.sessions.expire([job.data.session_uuid])).length > 0) this.relay.kick();
+    const expired = await this.sessions.expire([job.data.session_uuid]);
+    sessionsExpired.inc(expired.length);
+    if (expired.length > 0) this.relay.kick();
   }
 
   /** The final-failure path: nothing to end here — the sweeper expires every overdue session within a second. */

@@ -5,6 +5,7 @@ import { VERIFY_CONFIG, type VerifyConfig } from '../config/verify.config.js';
 import { DeliveryQueue } from '../delivery/delivery.queue.js';
 import { DeliveryRepository } from '../delivery/delivery.repository.js';
 import { SessionsRepository } from '../sessions/sessions.repository.js';
+import { sessionsExpired } from '../verify.metrics.js';
 
 /**
  * The safety net under the queues, every second: expires overdue sessions whose delayed job was lost or late,
@@ -38,7 +39,9 @@ export class Sweeper implements OnApplicationBootstrap, OnApplicationShutdown {
     if (this.running) return;
     this.running = true;
     try {
-      if ((await this.sessions.expire(null)).length > 0) this.relay.kick();
+      const expired = await this.sessions.expire(null);
+      sessionsExpired.inc(expired.length);
+      if (expired.length > 0) this.relay.kick();
       for (const attempt of await this.attempts.strandedAttempts(30)) await this.resume(attempt);
     } catch (err) {
       this.logger.warn(`sweep failed: ${(err as Error).message}`);

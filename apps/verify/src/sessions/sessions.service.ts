@@ -27,6 +27,7 @@ import { parseRecipient } from './recipient.js';
 import { sessionFilter } from './session-filter.js';
 import { toSessionView } from './session-view.js';
 import { type NewSession, type Opened, type SessionRow, SessionsRepository } from './sessions.repository.js';
+import { attemptsCreated, sessionsCreated, sessionsExpired, sessionsVerified, validationsFailed } from '../verify.metrics.js';
 
 const sessionNotFound = (): DomainError => new DomainError(VerifyErrors.SESSION_NOT_FOUND, 'session not found');
 
@@ -81,6 +82,8 @@ export class SessionsService {
     };
     const charge = { caller, attempt_uuid: attemptUuid, country_iso: recipient.countryIso2, channel: body.channel };
     const opened = await chargeThenRecord(this.billing, this.relay, charge, () => this.openOrJoin(session, attemptUuid, app.otp_attempts), apiId);
+    attemptsCreated.inc({ channel: body.channel });
+    if (opened.created) sessionsCreated.inc({ channel: body.channel });
     await Promise.all([
       this.delivery.enqueue(attemptUuid, apiId),
       opened.created ? this.expiry.schedule(opened.session_uuid, opened.expires_at) : undefined,
@@ -97,7 +100,7 @@ export class SessionsService {
       throw new DomainError(VerifyErrors.ATTEMPTS_EXHAUSTED, `this session has used all ${maxAttempts} delivery attempts`);
     }
     // The open session is past its expiry but not yet swept: end it now and open a new one.
-    if (blocking) await this.sessions.expire([blocking.uuid]);
+    if (blocking) sessionsExpired.inc((await this.sessions.expire([blocking.uuid])).length);
     const reopened = await this.sessions.open(session, attemptUuid);
     if (!reopened) throw new DomainError(VerifyErrors.ATTEMPTS_EXHAUSTED, 'no more delivery attempts for this session');
     return reopened;
@@ -122,12 +125,14 @@ export class SessionsService {
     const stored = await this.sessions.spendTry(caller, session_uuid);
     if (!stored) throw this.whyNoTry(await this.sessions.find(caller, session_uuid));
     if (!otpMatches(this.ring, session_uuid, body.otp, stored.otp_hash)) {
+      validationsFailed.inc({ code: VerifyErrors.OTP_INVALID });
       throw new DomainError(VerifyErrors.OTP_INVALID, 'invalid OTP: the code does not match');
     }
     // The validation charge, once per session (idempotent on its uuid), before the session counts as verified.
     if (stored.country_iso2) await this.billing.chargeValidation({ caller, session_uuid, country_iso: stored.country_iso2 });
     if (!(await this.sessions.markVerified(session_uuid))) throw this.whyNoTry(await this.sessions.find(caller, session_uuid));
     this.relay.kick();
+    sessionsVerified.inc();
     return { message: 'session validated successfully.' };
   }
 
