@@ -1,11 +1,13 @@
 import {
   appCreateBody,
   appUpdateBody,
+  geoPermissionBody,
   sessionCreateBody,
   sessionCreateResult,
   sessionListQuery,
   sessionValidateBody,
   sessionValidateResult,
+  summaryQuery,
   templateBody,
   verifyAppView,
 } from '@signet/contracts/verify';
@@ -78,6 +80,29 @@ export function openApiDocument() {
           parameters: [authId, uuid('session_uuid')],
           requestBody: json(sessionValidateBody),
           responses: { 200: ok('session validated successfully.', sessionValidateResult), ...errors },
+        },
+      },
+      '/v1/Account/{auth_id}/Verify/GeoPermission/': {
+        get: {
+          tags: ['Verify abuse controls'],
+          summary: 'The destination countries each channel may reach (as they apply to the caller)',
+          parameters: [authId],
+          responses: { 200: ok('sms and voice country lists'), ...errors },
+        },
+        post: {
+          tags: ['Verify abuse controls'],
+          summary: "Replace a channel's allowed countries (a subaccount may only narrow its main account's)",
+          parameters: [authId],
+          requestBody: json(geoPermissionBody),
+          responses: { 200: ok('sms and voice country lists'), ...errors },
+        },
+      },
+      '/v1/Account/{auth_id}/Verify/Summary/': {
+        get: {
+          tags: ['Verify abuse controls'],
+          summary: 'Conversion analytics: sessions started and verified, attempts per channel, geo and Fraud Shield blocks',
+          parameters: [authId, ...queryParams(summaryQuery)],
+          responses: { 200: ok('The summary'), ...errors },
         },
       },
       '/v1/Account/{auth_id}/Verify/App/': {
