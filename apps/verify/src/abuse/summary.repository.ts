@@ -14,10 +14,10 @@ const utcTime = (v: string | undefined): string | null =>
  */
 const SUMMARY_SQL = (scope: string) => `
   WITH s AS (
-    SELECT uuid, status FROM verify.sessions
-    WHERE ${scope} AND created_at >= COALESCE($2::timestamptz, '-infinity') AND created_at < COALESCE($3::timestamptz, 'infinity')
+    SELECT vs.uuid, vs.status FROM verify.sessions vs
+    WHERE vs.${scope} AND created_at >= COALESCE($2::timestamptz, '-infinity') AND created_at < COALESCE($3::timestamptz, 'infinity')
       AND ($4::text IS NULL OR country_iso2 = $4) AND ($5::uuid IS NULL OR app_uuid = $5)
-      AND ($6::text IS NULL OR EXISTS (SELECT 1 FROM verify.attempts a WHERE a.session_uuid = uuid AND a.channel = $6))
+      AND ($6::text IS NULL OR EXISTS (SELECT 1 FROM verify.attempts va WHERE va.session_uuid = vs.uuid AND va.channel = $6))
   ), a AS (
     SELECT a.channel, a.error_code FROM verify.attempts a JOIN s ON s.uuid = a.session_uuid WHERE $6::text IS NULL OR a.channel = $6
   )
