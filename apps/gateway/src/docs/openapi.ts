@@ -58,7 +58,11 @@ export function openApiDocument() {
           summary: 'Create a session (or add an attempt to the one in progress)',
           parameters: [authId],
           requestBody: json(sessionCreateBody),
-          responses: { 202: ok('Session initiated', sessionCreateResult), ...errors, 403: { ...error, description: 'GeoPermissionError: the destination is not allowed' } },
+          responses: {
+            202: ok('Session initiated', sessionCreateResult),
+            ...errors,
+            403: { ...error, description: 'GeoPermissionError: the destination is not allowed' },
+          },
         },
         get: {
           tags: ['Verify sessions'],
