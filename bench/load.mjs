@@ -13,6 +13,13 @@ const summary = (target, r) => ({
 
 const basic = (authId, token) => 'Basic ' + Buffer.from(`${authId}:${token}`).toString('base64');
 
+const AREAS = ['650', '415', '212', '310', '312', '617', '202', '305', '206', '512'];
+/**
+ * The n-th fresh US recipient: consecutive ones fall in different number ranges (10 000-number blocks; 10 000 of
+ * them), so a create load is ordinary traffic to Fraud Shield, not a pumping burst to one range.
+ */
+export const spreadRecipient = (n) => `+1${AREAS[n % AREAS.length]}${String((Math.floor(n / AREAS.length) * 10007) % 1e7).padStart(7, '0')}`;
+
 /** POST …/Verify/Session/ with a fresh recipient per request. */
 export async function createLoad(url, authId, token, seconds, connections) {
   let n = Math.floor(Math.random() * 1e6);
@@ -22,7 +29,7 @@ export async function createLoad(url, authId, token, seconds, connections) {
     connections,
     duration: seconds,
     headers: { authorization: basic(authId, token), 'content-type': 'application/json' },
-    requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify({ recipient: `+1650${String(n++ % 1e7).padStart(7, '0')}` }) }) }],
+    requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify({ recipient: spreadRecipient(n++) }) }) }],
   });
   return summary(url, r);
 }
@@ -52,7 +59,7 @@ export async function openSessions(url, authId, token, count, recipientPrefix) {
         fetch(`${url}/v1/Account/${authId}/Verify/Session/`, {
           method: 'POST',
           headers: { authorization: auth, 'content-type': 'application/json' },
-          body: JSON.stringify({ recipient: `${recipientPrefix}${String(i + j).padStart(7, '0')}` }),
+          body: JSON.stringify({ recipient: `${recipientPrefix}${String(((i + j) * 10007) % 1e7).padStart(7, '0')}` }),
         }).then((res) => res.json()),
       ),
     );

@@ -54,12 +54,13 @@ CREATE TABLE verify.apps (
     template text NOT NULL,
     template_uuid text,
     is_default boolean DEFAULT false NOT NULL,
-    enable_fraudshield boolean DEFAULT false NOT NULL,
-    fs_protection_level text DEFAULT 'low'::text NOT NULL,
+    enable_fraudshield boolean DEFAULT true NOT NULL,
+    fs_protection_level text DEFAULT 'medium'::text NOT NULL,
     customer_app_hash text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     sender_uuids uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+    rate_limits jsonb DEFAULT '{}'::jsonb NOT NULL,
     workflow jsonb
 );
 
@@ -112,6 +113,45 @@ CREATE TABLE verify.dev_outbox (
     channel text NOT NULL,
     text text NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+--
+-- Name: geo_permissions; Type: TABLE; Schema: verify; Owner: -
+--
+
+CREATE TABLE verify.geo_permissions (
+    account_id text NOT NULL,
+    main_account_id text NOT NULL,
+    sms text[],
+    voice text[],
+    updated_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+--
+-- Name: geo_refusals; Type: TABLE; Schema: verify; Owner: -
+--
+
+CREATE TABLE verify.geo_refusals (
+    id bigint NOT NULL,
+    account_id text NOT NULL,
+    main_account_id text NOT NULL,
+    app_uuid uuid NOT NULL,
+    channel text NOT NULL,
+    country_iso2 text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+--
+-- Name: geo_refusals_id_seq; Type: SEQUENCE; Schema: verify; Owner: -
+--
+
+ALTER TABLE verify.geo_refusals ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME verify.geo_refusals_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
 );
 
 --
@@ -293,6 +333,20 @@ ALTER TABLE ONLY verify.dev_outbox
     ADD CONSTRAINT dev_outbox_pkey PRIMARY KEY (attempt_uuid);
 
 --
+-- Name: geo_permissions geo_permissions_pkey; Type: CONSTRAINT; Schema: verify; Owner: -
+--
+
+ALTER TABLE ONLY verify.geo_permissions
+    ADD CONSTRAINT geo_permissions_pkey PRIMARY KEY (account_id);
+
+--
+-- Name: geo_refusals geo_refusals_pkey; Type: CONSTRAINT; Schema: verify; Owner: -
+--
+
+ALTER TABLE ONLY verify.geo_refusals
+    ADD CONSTRAINT geo_refusals_pkey PRIMARY KEY (id);
+
+--
 -- Name: outbox_events outbox_events_id_key; Type: CONSTRAINT; Schema: verify; Owner: -
 --
 
@@ -386,6 +440,12 @@ CREATE INDEX dev_outbox_main ON verify.dev_outbox USING btree (main_account_id);
 --
 
 CREATE INDEX dev_outbox_session ON verify.dev_outbox USING btree (session_uuid);
+
+--
+-- Name: geo_refusals_main_time; Type: INDEX; Schema: verify; Owner: -
+--
+
+CREATE INDEX geo_refusals_main_time ON verify.geo_refusals USING btree (main_account_id, created_at);
 
 --
 -- Name: outbox_events_unpublished; Type: INDEX; Schema: verify; Owner: -

@@ -14,6 +14,7 @@ import { HealthController } from './health/health.controller.js';
 import { RateLimiter } from './rate-limit/rate-limiter.js';
 import { AppsController } from './verify/apps.controller.js';
 import { TemplatesController } from './verify/templates.controller.js';
+import { GeoPermissionController, SummaryController } from './verify/abuse.controller.js';
 import { SendersController } from './verify/senders.controller.js';
 import { AttemptsController } from './verify/attempts.controller.js';
 import { WebhooksController } from './webhooks/webhooks.controller.js';
@@ -59,6 +60,8 @@ const production = process.env.NODE_ENV === 'production';
     CallbacksController,
     AppsController,
     TemplatesController,
+    GeoPermissionController,
+    SummaryController,
     SendersController,
     AttemptsController,
     WebhooksController,

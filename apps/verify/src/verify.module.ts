@@ -20,6 +20,8 @@ import { TemplatesRepository } from './messages/templates.repository.js';
 import { TemplatesRpcController } from './messages/templates.rpc-controller.js';
 import { TemplatesService } from './messages/templates.service.js';
 import { verifyCoreProviders, verifyRpcProviders } from './verify.providers.js';
+import { AbuseRpcController } from './abuse/abuse.rpc-controller.js';
+import { abuseProviders } from './abuse/abuse.providers.js';
 
 @Module({
   controllers: [
@@ -30,6 +32,7 @@ import { verifyCoreProviders, verifyRpcProviders } from './verify.providers.js';
     ReceiptsRpcController,
     DevOutboxRpcController,
     TemplatesRpcController,
+    AbuseRpcController,
     healthController('verify'),
   ],
   providers: [
@@ -47,6 +50,7 @@ import { verifyCoreProviders, verifyRpcProviders } from './verify.providers.js';
     IdentityEventsConsumer,
     TemplatesRepository,
     TemplatesService,
+    ...abuseProviders,
   ],
 })
 export class VerifyModule {}

@@ -1,11 +1,13 @@
 import {
   appCreateBody,
   appUpdateBody,
+  geoPermissionBody,
   sessionCreateBody,
   sessionCreateResult,
   sessionListQuery,
   sessionValidateBody,
   sessionValidateResult,
+  summaryQuery,
   templateBody,
   verifyAppView,
 } from '@signet/contracts/verify';
@@ -56,7 +58,11 @@ export function openApiDocument() {
           summary: 'Create a session (or add an attempt to the one in progress)',
           parameters: [authId],
           requestBody: json(sessionCreateBody),
-          responses: { 202: ok('Session initiated', sessionCreateResult), ...errors },
+          responses: {
+            202: ok('Session initiated', sessionCreateResult),
+            ...errors,
+            403: { ...error, description: 'GeoPermissionError: the destination is not allowed' },
+          },
         },
         get: {
           tags: ['Verify sessions'],
@@ -78,6 +84,29 @@ export function openApiDocument() {
           parameters: [authId, uuid('session_uuid')],
           requestBody: json(sessionValidateBody),
           responses: { 200: ok('session validated successfully.', sessionValidateResult), ...errors },
+        },
+      },
+      '/v1/Account/{auth_id}/Verify/GeoPermission/': {
+        get: {
+          tags: ['Verify abuse controls'],
+          summary: 'The destination countries each channel may reach (as they apply to the caller)',
+          parameters: [authId],
+          responses: { 200: ok('sms and voice country lists'), ...errors },
+        },
+        post: {
+          tags: ['Verify abuse controls'],
+          summary: "Replace a channel's allowed countries (a subaccount may only narrow its main account's)",
+          parameters: [authId],
+          requestBody: json(geoPermissionBody),
+          responses: { 200: ok('sms and voice country lists'), ...errors },
+        },
+      },
+      '/v1/Account/{auth_id}/Verify/Summary/': {
+        get: {
+          tags: ['Verify abuse controls'],
+          summary: 'Conversion analytics: sessions started and verified, attempts per channel, geo and Fraud Shield blocks',
+          parameters: [authId, ...queryParams(summaryQuery)],
+          responses: { 200: ok('The summary'), ...errors },
         },
       },
       '/v1/Account/{auth_id}/Verify/App/': {

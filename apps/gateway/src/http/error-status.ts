@@ -57,6 +57,8 @@ export const ERROR_STATUS = {
   [VerifyErrors.ATTEMPT_NOT_FOUND]: 404,
   [VerifyErrors.RECEIPT_SIGNATURE_INVALID]: 403,
   [VerifyErrors.TEMPLATE_NOT_FOUND]: 404,
+  [VerifyErrors.GEO_PERMISSION_DENIED]: 403,
+  [VerifyErrors.RATE_LIMIT_UNKNOWN]: 400,
   [CallbackErrors.CALLBACK_NOT_FOUND]: 404,
   [CallbackErrors.URL_NOT_ALLOWED]: 400,
   [IdentityErrors.EMAIL_NOT_ALLOWED]: 400,

@@ -22,9 +22,10 @@ export const APP_DEFAULTS: AppSettings = {
   template: DEFAULT_TEMPLATE,
   template_uuid: null,
   is_default: false,
-  enable_fraudshield: false,
-  fs_protection_level: 'low',
+  enable_fraudshield: true,
+  fs_protection_level: 'medium',
   customer_app_hash: null,
+  rate_limits: {},
   sender_uuids: [],
   workflow: null,
 };

@@ -98,8 +98,9 @@ const OPEN_SQL = `
     WHERE x.expires_at > now() AND x.count < x.max_attempts
     RETURNING x.*, (x.xmax = 0) AS created
   ), a AS (
-    INSERT INTO verify.attempts (uuid, session_uuid, sequence, channel, status)
-    SELECT $${INSERT_COLUMNS.length + 2}, s.uuid, s.count, s.channel, 'queued' FROM s
+    INSERT INTO verify.attempts (uuid, session_uuid, sequence, channel, status, error_code)
+    SELECT $${INSERT_COLUMNS.length + 2}, s.uuid, s.count, s.channel, CASE WHEN $${INSERT_COLUMNS.length + 3}::text IS NULL THEN 'queued' ELSE 'failed' END,
+      $${INSERT_COLUMNS.length + 3}::text FROM s
     RETURNING *
   ), e AS (${attemptEventInsert()})
   SELECT s.uuid AS session_uuid, s.created, s.count AS sequence, s.expires_at FROM s`;
@@ -123,9 +124,12 @@ export interface ListFilter {
 export class SessionsRepository {
   constructor(@Inject(DataSource) private readonly ds: DataSource) {}
 
-  /** Undefined when an open session exists but cannot take another attempt (past expiry, or out of attempts). */
-  async open(s: NewSession, attemptUuid: string): Promise<Opened | undefined> {
-    const rows: Opened[] = await this.ds.query(OPEN_SQL, [...INSERT_COLUMNS.map((c) => s[c]), s.expiry_seconds, attemptUuid]);
+  /**
+   * Undefined when an open session exists but cannot take another attempt (past expiry, or out of attempts).
+   * `heldBack`: the attempt is recorded `failed` with that code (Fraud Shield), never queued.
+   */
+  async open(s: NewSession, attemptUuid: string, heldBack?: string): Promise<Opened | undefined> {
+    const rows: Opened[] = await this.ds.query(OPEN_SQL, [...INSERT_COLUMNS.map((c) => s[c]), s.expiry_seconds, attemptUuid, heldBack ?? null]);
     return rows[0];
   }
 
@@ -156,13 +160,13 @@ export class SessionsRepository {
   // TypeORM returns [rows, count] for a bare UPDATE; statements here end in SELECT so they return rows.
 
   /** Spends one validation try on a live session and returns its code hash; nothing when no try is allowed. */
-  async spendTry(caller: Caller, uuid: string): Promise<{ otp_hash: Buffer; country_iso2: string | null } | undefined> {
-    const rows: { otp_hash: Buffer; country_iso2: string | null }[] = await this.ds.query(
+  async spendTry(caller: Caller, uuid: string): Promise<{ otp_hash: Buffer; country_iso2: string | null; recipient: string } | undefined> {
+    const rows: { otp_hash: Buffer; country_iso2: string | null; recipient: string }[] = await this.ds.query(
       `WITH s AS (
          UPDATE verify.sessions SET tries = tries + 1, updated_at = now()
          WHERE uuid = $1 AND ${visible(caller, '$2')} AND status = 'in-progress' AND expires_at > now() AND tries < max_tries
-         RETURNING otp_hash, country_iso2
-       ) SELECT otp_hash, country_iso2 FROM s`,
+         RETURNING otp_hash, country_iso2, recipient
+       ) SELECT otp_hash, country_iso2, recipient FROM s`,
       [uuid, caller.auth_id],
     );
     return rows[0];

@@ -12,6 +12,7 @@ import { openOtp, otpHash } from '../otp/otp.js';
 import type { NewSession, Opened, SessionRow, SessionsRepository } from './sessions.repository.js';
 import type { BillingClient } from '../billing/billing.client.js';
 import { SessionsService } from './sessions.service.js';
+import type { AbuseChecks } from '../abuse/abuse-checks.js';
 
 // The service's rules with fakes for its repository, queues and relay; keyring and OTP code are the real ones.
 const ring = new Keyring('cd'.repeat(32));
@@ -40,9 +41,9 @@ class FakeSessions {
     this.expired.push(uuids);
     return uuids;
   }
-  async spendTry(_c: Caller, uuid: string): Promise<{ otp_hash: Buffer; country_iso2: string | null } | undefined> {
+  async spendTry(_c: Caller, uuid: string): Promise<{ otp_hash: Buffer; country_iso2: string | null; recipient: string } | undefined> {
     const otp_hash = this.tries.get(uuid);
-    return otp_hash && { otp_hash, country_iso2: 'US' };
+    return otp_hash && { otp_hash, country_iso2: 'US', recipient: '14155550100' };
   }
   async find(_c: Caller, uuid: string): Promise<SessionRow | undefined> {
     return this.rows.get(uuid);
@@ -73,7 +74,9 @@ function setup(appRow: AppRow = app) {
   const workflow = {
     afterAttempt: async (session: string, sequence: number, steps: unknown) => void (steps && calls.push(`workflow ${session} after ${sequence}`)),
   } as unknown as WorkflowQueue;
-  const service = new SessionsService(sessions as unknown as SessionsRepository, apps, delivery, expiry, relay, billing, ring, workflow);
+  // Abuse controls have their own specs; here every attempt passes them.
+  const abuse = { screen: async () => undefined, verified: async () => undefined } as unknown as AbuseChecks;
+  const service = new SessionsService(sessions as unknown as SessionsRepository, apps, delivery, expiry, relay, billing, ring, workflow, abuse);
   return { sessions, calls, service };
 }
 

@@ -15,6 +15,7 @@ import {
 import { DomainError } from '@signet/errors';
 import { Keyring } from '@signet/secrets';
 import { EventsRelay } from '@signet/outbox';
+import { AbuseChecks } from '../abuse/abuse-checks.js';
 import { AppsService } from '../apps/apps.service.js';
 import { BillingClient } from '../billing/billing.client.js';
 import { DeliveryQueue } from '../delivery/delivery.queue.js';
@@ -42,6 +43,7 @@ export class SessionsService {
     private readonly billing: BillingClient,
     @Inject(Keyring) private readonly ring: Keyring,
     private readonly workflow: WorkflowQueue,
+    private readonly abuse: AbuseChecks,
   ) {}
 
   /** Opens a session or adds an attempt to the one in progress for this app and recipient (same code). */
@@ -80,20 +82,24 @@ export class SessionsService {
       country_iso2: recipient.countryIso2,
       expiry_seconds: app.otp_expiry,
     };
+    // Geo (403) and rate limits (429) refuse before anything is charged; Fraud Shield's hold is recorded, never charged or sent.
+    const heldBack = await this.abuse.screen(caller, app, { digits: recipient.digits, country: recipient.countryIso2 }, body, attemptUuid);
     const charge = { caller, attempt_uuid: attemptUuid, country_iso: recipient.countryIso2, channel: body.channel };
-    const opened = await chargeThenRecord(this.billing, this.relay, charge, () => this.openOrJoin(session, attemptUuid, app.otp_attempts), apiId);
+    const record = () => this.openOrJoin(session, attemptUuid, app.otp_attempts, heldBack);
+    const opened = heldBack ? await record() : await chargeThenRecord(this.billing, this.relay, charge, record, apiId);
+    if (heldBack) this.relay.kick();
     attemptsCreated.inc({ channel: body.channel });
     if (opened.created) sessionsCreated.inc({ channel: body.channel });
     await Promise.all([
-      this.delivery.enqueue(attemptUuid, apiId),
+      heldBack ? undefined : this.delivery.enqueue(attemptUuid, apiId),
       opened.created ? this.expiry.schedule(opened.session_uuid, opened.expires_at) : undefined,
-      this.workflow.afterAttempt(opened.session_uuid, opened.sequence, app.workflow, apiId),
+      heldBack ? undefined : this.workflow.afterAttempt(opened.session_uuid, opened.sequence, app.workflow, apiId),
     ]);
     return { message: 'Session initiated', session_uuid: opened.session_uuid };
   }
 
-  private async openOrJoin(session: NewSession, attemptUuid: string, maxAttempts: number): Promise<Opened> {
-    const opened = await this.sessions.open(session, attemptUuid);
+  private async openOrJoin(session: NewSession, attemptUuid: string, maxAttempts: number, heldBack?: string): Promise<Opened> {
+    const opened = await this.sessions.open(session, attemptUuid, heldBack);
     if (opened) return opened;
     const blocking = await this.sessions.openOne(session.app_uuid, session.recipient);
     if (blocking && !blocking.expired) {
@@ -101,7 +107,7 @@ export class SessionsService {
     }
     // The open session is past its expiry but not yet swept: end it now and open a new one.
     if (blocking) sessionsExpired.inc((await this.sessions.expire([blocking.uuid])).length);
-    const reopened = await this.sessions.open(session, attemptUuid);
+    const reopened = await this.sessions.open(session, attemptUuid, heldBack);
     if (!reopened) throw new DomainError(VerifyErrors.ATTEMPTS_EXHAUSTED, 'no more delivery attempts for this session');
     return reopened;
   }
@@ -133,6 +139,7 @@ export class SessionsService {
     if (!(await this.sessions.markVerified(session_uuid))) throw this.whyNoTry(await this.sessions.find(caller, session_uuid));
     this.relay.kick();
     sessionsVerified.inc();
+    await this.abuse.verified(caller.main_auth_id, stored.recipient, session_uuid);
     return { message: 'session validated successfully.' };
   }
 

@@ -26,6 +26,17 @@ export const workflowSchema = z
   });
 export type Workflow = z.infer<typeof workflowSchema>;
 
+/** A programmable rate-limit bucket (Twilio's shape): at most `max` sends per `interval` seconds per value passed at create. */
+export const rateLimitBucket = z.strictObject({
+  max: lenientInt.pipe(z.number().min(1, 'max must be 1 to 100000').max(100_000, 'max must be 1 to 100000')),
+  interval: lenientInt.pipe(z.number().min(1, 'interval must be 1 to 86400 seconds').max(86_400, 'interval must be 1 to 86400 seconds')),
+});
+export const RATE_LIMIT_NAME = /^[a-z][a-z0-9_]{0,31}$/;
+const rateLimits = z
+  .record(z.string().regex(RATE_LIMIT_NAME, 'bucket names are lower-case letters, digits and _ (at most 32)'), rateLimitBucket)
+  .refine((r) => Object.keys(r).length <= 5, 'at most 5 buckets');
+export type RateLimitBuckets = z.infer<typeof rateLimits>;
+
 const name = z.string().trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters');
 
 /** Every setting is optional on update; unset ones keep their value (on create, their default). */
@@ -49,6 +60,8 @@ const appFields = {
   enable_fraudshield: optional(lenientBool),
   fs_protection_level: optional(lenientEnum(['low', 'medium', 'high'])),
   customer_app_hash: optional(z.string().max(32, 'must be at most 32 characters')),
+  /** Named buckets a session create may pass values for (`rate_limits: {"end_user_ip": "…"}`); a full one is a 429. */
+  rate_limits: optional(rateLimits),
   /** The caller's senders this app delivers through, primary first (at most 3); the platform sender comes after them. */
   sender_uuids: optional(
     z
@@ -89,6 +102,7 @@ export const verifyAppView = z.strictObject({
   enable_fraudshield: z.boolean(),
   fs_protection_level: z.string(),
   customer_app_hash: z.string().nullable(),
+  rate_limits: z.record(z.string(), z.strictObject({ max: z.number(), interval: z.number() })),
   sender_uuids: z.array(z.string()),
   workflow: z.array(z.strictObject({ channel: z.enum(CHANNELS), wait: z.number().optional() })).nullable(),
   created_at: z.string(),

@@ -20,5 +20,10 @@ export const AttemptErrorCodes = {
   DELIVERY_UNCONFIRMED: 'DELIVERY_UNCONFIRMED',
   /** The delivery job failed for good for a reason inside Signet (not a provider's answer); nothing was sent. */
   DELIVERY_ERROR: 'DELIVERY_ERROR',
+  /**
+   * Fraud Shield held the attempt back (a pumping signature on its number range): never handed to a provider, never
+   * charged. Plivo's code for it, so callbacks pass `ChannelErrorCode` 452 on as Plivo's do.
+   */
+  FRAUD_BLOCKED: '452',
 } as const;
 export type AttemptErrorCode = (typeof AttemptErrorCodes)[keyof typeof AttemptErrorCodes];

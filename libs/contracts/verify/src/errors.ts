@@ -26,4 +26,8 @@ export const VerifyErrors = {
   RECEIPT_SIGNATURE_INVALID: 'VERIFY_RECEIPT_SIGNATURE_INVALID',
   /** No custom template for that locale on the app (404). */
   TEMPLATE_NOT_FOUND: 'VERIFY_TEMPLATE_NOT_FOUND',
+  /** The destination country is not allowed for the channel by the account's geo permissions (403 GeoPermissionError). */
+  GEO_PERMISSION_DENIED: 'VERIFY_GEO_PERMISSION_DENIED',
+  /** A create names a rate-limit bucket its app does not declare (400). */
+  RATE_LIMIT_UNKNOWN: 'VERIFY_RATE_LIMIT_UNKNOWN',
 } as const;

@@ -11,3 +11,4 @@ export * from './sender.messages.js';
 export * from './attempt.messages.js';
 export * from './receipt.messages.js';
 export * from './template.messages.js';
+export * from './abuse.messages.js';

@@ -11,6 +11,7 @@ import {
   sessionValidateResult,
   sessionView,
 } from './session.messages.js';
+import { geoPermissionGetRequest, geoPermissionSetRequest, geoPermissionView, summaryRequest, summaryView } from './abuse.messages.js';
 import { attemptRef, attemptView } from './attempt.messages.js';
 import { answerRequest, answerResult, receiptRequest, receiptResult } from './receipt.messages.js';
 import { senderCreateRequest, senderListRequest, senderListResult, senderRef, senderUpdateRequest, senderView } from './sender.messages.js';
@@ -40,4 +41,7 @@ export const VerifyRpc = {
   [S.templateSet]: { request: templateSetRequest, response: templateView },
   [S.templateList]: { request: templateListRequest, response: templateListResult },
   [S.templateDelete]: { request: templateRef, response: deletedReply },
+  [S.geoPermissionGet]: { request: geoPermissionGetRequest, response: geoPermissionView },
+  [S.geoPermissionSet]: { request: geoPermissionSetRequest, response: geoPermissionView },
+  [S.summaryGet]: { request: summaryRequest, response: summaryView },
 } as const;

@@ -23,7 +23,10 @@ export const sessionCreateBody = z.object({
   code_length: optional(lenientInt.pipe(z.number().min(4, 'must be 4 to 8').max(8, 'must be 4 to 8'))),
   /** Voice: 1 (or true) asks the callee to press a key before the code is read (Plivo calls; others read it at once). */
   dtmf: optional(z.preprocess((v) => (typeof v === 'boolean' || v === 'true' || v === 'false' ? Number(v === true || v === 'true') : v), lenientInt)),
-  fraud_check: optional(z.string()),
+  /** `"skip"` (or `false`) lets a trusted user's attempt past Fraud Shield. */
+  fraud_check: optional(z.union([z.boolean(), z.string().max(16)])),
+  /** Values for the app's programmable rate-limit buckets, by bucket name. */
+  rate_limits: optional(z.record(z.string().max(32), lenientString.pipe(z.string().min(1, 'must not be empty').max(256, 'must be at most 256 characters')))),
 });
 export type SessionCreateBody = z.infer<typeof sessionCreateBody>;
 

@@ -20,4 +20,7 @@ export const VerifySubjects = {
   templateSet: 'verify.template.set',
   templateList: 'verify.template.list',
   templateDelete: 'verify.template.delete',
+  geoPermissionGet: 'verify.geo-permission.get',
+  geoPermissionSet: 'verify.geo-permission.set',
+  summaryGet: 'verify.summary.get',
 } as const;
