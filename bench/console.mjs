@@ -53,7 +53,19 @@ async function argonRate(parallel) {
   return { verifies_per_s: Math.round(n / 5), per_verify_ms: Number(((5000 * parallel) / n).toFixed(1)) };
 }
 
-const summary = (r) => ({ rps: Math.round(r.requests.average), p50_ms: r.latency.p50, p99_ms: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts });
+// Non-2xx answers named by status (`503×12`), so a refusal is told apart from a timeout or a throttle.
+const refusals = (r) =>
+  Object.entries(r.statusCodeStats ?? {})
+    .filter(([code]) => !code.startsWith('2'))
+    .map(([code, s]) => `${code}×${s.count}`)
+    .join(' ');
+const summary = (r) => ({
+  rps: Math.round(r.requests.average),
+  p50_ms: r.latency.p50,
+  p99_ms: r.latency.p99,
+  non2xx: r.non2xx ? `${r.non2xx} (${refusals(r)})` : 0,
+  errors: r.errors + r.timeouts,
+});
 const basicLoad = (url, accounts) => {
   let i = 0;
   return autocannon({
@@ -151,7 +163,7 @@ if (process.argv.includes('--write')) {
   const current = readFileSync(file, 'utf8');
   const start = current.indexOf('## Console logins (issue 13)');
   const end = start < 0 ? -1 : current.indexOf('\n## ', start + 1);
-  const next = start < 0 ? `${current.trimEnd()}\n\n${section}` : `${current.slice(0, start)}${section}${end < 0 ? '' : current.slice(end + 1)}`;
+  const next = start < 0 ? `${current.trimEnd()}\n\n${section}` : `${current.slice(0, start)}${section}${end < 0 ? '' : `\n${current.slice(end + 1)}`}`;
   writeFileSync(file, next);
 }
 process.exit(0);

@@ -31,18 +31,20 @@ export function assertStrongPassword(password: string, userInputs: string[] = []
 
 /**
  * Hashes at once per replica: every core but one (at least one), so a burst of logins never takes the CPU the API's
- * BasicAuth path needs on the same machine; the rest wait their turn, and past `HASH_QUEUE_LIMIT` waiting a login is
- * refused at once (503) rather than queued behind a flood. See bench/RESULTS.md ("Console logins").
+ * BasicAuth path needs on the same machine; the rest wait their turn. Past `HASH_QUEUE_LIMIT` waiting a login is
+ * refused at once (503), and one that waited longer than `HASH_MAX_WAIT_MS` is refused without hashing: the gateway
+ * (3 s RPC timeout) has given up on it, so the hash would be work for nobody. See bench/RESULTS.md ("Console logins").
  */
 export const HASHING_AT_ONCE = Math.max(1, availableParallelism() - 1);
 export const HASH_QUEUE_LIMIT = 200;
+export const HASH_MAX_WAIT_MS = 2500;
 const hashing = pLimit(HASHING_AT_ONCE);
+const busy = () => new DomainError(CommonErrors.SERVICE_UNAVAILABLE, 'service unavailable: too many logins at once: try again in a moment');
 
-export function limitedHashing<T>(work: () => Promise<T>): Promise<T> {
-  if (hashing.pendingCount >= HASH_QUEUE_LIMIT) {
-    return Promise.reject(new DomainError(CommonErrors.SERVICE_UNAVAILABLE, 'service unavailable: too many logins at once: try again in a moment'));
-  }
-  return hashing(work);
+export function limitedHashing<T>(work: () => Promise<T>, maxWaitMs = HASH_MAX_WAIT_MS): Promise<T> {
+  if (hashing.pendingCount >= HASH_QUEUE_LIMIT) return Promise.reject(busy());
+  const queuedAt = performance.now();
+  return hashing(() => (performance.now() - queuedAt > maxWaitMs ? Promise.reject(busy()) : work()));
 }
 
 export const hashPassword = (password: string): Promise<string> => limitedHashing(() => hash(password, ARGON2_OPTIONS));

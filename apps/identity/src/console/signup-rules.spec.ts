@@ -53,6 +53,20 @@ describe('signup rules', () => {
     expect(most).toBe(HASHING_AT_ONCE);
   });
 
+  it('refuses without hashing a login that waited past its deadline', async () => {
+    const release: (() => void)[] = [];
+    const blockers = Array.from({ length: HASHING_AT_ONCE }, () => limitedHashing(() => new Promise<void>((r) => release.push(r)), 10_000));
+    let hashed = false;
+    const late = limitedHashing(async () => {
+      hashed = true;
+    }, 20);
+    await new Promise((r) => setTimeout(r, 50));
+    release.forEach((r) => r());
+    await Promise.all(blockers);
+    await expect(late).rejects.toThrow(/too many logins at once/);
+    expect(hashed).toBe(false);
+  });
+
   it('keeps phones in E.164 and masks them; recovery codes read the same however typed', () => {
     expect(normalizePhone('1 (415) 555-0100')).toBe('+14155550100');
     expect(() => normalizePhone('12')).toThrow(/E.164/);
