@@ -53,7 +53,19 @@ async function argonRate(parallel) {
   return { verifies_per_s: Math.round(n / 5), per_verify_ms: Number(((5000 * parallel) / n).toFixed(1)) };
 }
 
-const summary = (r) => ({ rps: Math.round(r.requests.average), p50_ms: r.latency.p50, p99_ms: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts });
+// Non-2xx answers named by status (`503×12`), so a refusal is told apart from a timeout or a throttle.
+const refusals = (r) =>
+  Object.entries(r.statusCodeStats ?? {})
+    .filter(([code]) => !code.startsWith('2'))
+    .map(([code, s]) => `${code}×${s.count}`)
+    .join(' ');
+const summary = (r) => ({
+  rps: Math.round(r.requests.average),
+  p50_ms: r.latency.p50,
+  p99_ms: r.latency.p99,
+  non2xx: r.non2xx ? `${r.non2xx} (${refusals(r)})` : 0,
+  errors: r.errors + r.timeouts,
+});
 const basicLoad = (url, accounts) => {
   let i = 0;
   return autocannon({
@@ -91,6 +103,7 @@ const loginLoad = (url, users) => {
 };
 
 const url = `http://127.0.0.1:${env.GATEWAY_PORT}`;
+const loadBefore = os.loadavg()[0].toFixed(1);
 const stack = startStack(env, { output: 'silent' });
 try {
   await waitUntilReady(url);
@@ -131,7 +144,7 @@ if (process.argv.includes('--write')) {
   const [one, four, login, alone, during, loginDuring] = results;
   const section = [
     `## Console logins (issue 13) — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
-    `Machine: ${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; every service, Postgres, Redis, NATS and the load generator on this one machine (NODE_ENV=production).`,
+    `Machine: ${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; every service, Postgres, Redis, NATS and the load generator on this one machine (NODE_ENV=production). Load average (1 min) ${loadBefore} before the run, ${os.loadavg()[0].toFixed(1)} after: anything well above the 2 cores means other work shared the machine, and every figure is depressed by it.`,
     `Command: \`node bench/console.mjs --seconds ${seconds} --connections ${connections} --write\` (autocannon; logins over ${USERS} users with ${connections} connections, BasicAuth over ${USERS} accounts with 50).`,
     '',
     `argon2id at m=19 MiB, t=2, p=1 (OWASP's first recommended setting): ${one.per_verify_ms} ms per verify one at a time (${one.verifies_per_s}/s), ${four.verifies_per_s}/s four at a time on libuv's pool.`,
@@ -143,14 +156,14 @@ if (process.argv.includes('--write')) {
     row(during),
     row(loginDuring),
     '',
-    "Why this cost: a login is a rare event per person (then a 15-minute access token and a refresh token carry the session), so a few dozen logins per second per identity replica is ample, while 19 MiB and two passes make each offline guess cost the same memory-hard work on an attacker's GPU; online guessing is stopped by the throttles (20 failures per user, 100 per address in 15 minutes). API calls never touch argon2: BasicAuth checks an HMAC of the auth token (cached at the gateway), so the API path only shares the CPU with concurrent logins; the two BasicAuth rows show what that sharing costs on a 2-core machine that also runs everything else.",
+    "Why this cost: a login is a rare event per person (then a 15-minute access token and a refresh token carry the session), so a few dozen logins per second per identity replica is ample, while 19 MiB and two passes make each offline guess cost the same memory-hard work on an attacker's GPU; online guessing is stopped by the throttles (20 failures per user, 100 per address in 15 minutes). API calls never touch argon2: BasicAuth checks an HMAC of the auth token (cached at the gateway), so the API path only shares the CPU with concurrent logins, and identity hashes at most every core but one at a time (one here; apps/identity/src/console/passwords.ts), so a login burst waits its turn instead of taking the API's CPU; the two BasicAuth rows show what the sharing still costs.",
     '',
   ].join('\n');
   const file = `${root}/bench/RESULTS.md`;
   const current = readFileSync(file, 'utf8');
   const start = current.indexOf('## Console logins (issue 13)');
   const end = start < 0 ? -1 : current.indexOf('\n## ', start + 1);
-  const next = start < 0 ? `${current.trimEnd()}\n\n${section}` : `${current.slice(0, start)}${section}${end < 0 ? '' : current.slice(end + 1)}`;
+  const next = start < 0 ? `${current.trimEnd()}\n\n${section}` : `${current.slice(0, start)}${section}${end < 0 ? '' : `\n${current.slice(end + 1)}`}`;
   writeFileSync(file, next);
 }
 process.exit(0);

@@ -57,6 +57,14 @@ export async function provePhone(phone: string, proof: string, codesBefore = 0):
 
 /** Logs in with the SMS code; the access token. */
 export async function loginBySms(person: { email: string; phone: string; password: string }, headers: Record<string, string> = {}): Promise<string> {
+  return (await signIn(person, headers)).access_token as string;
+}
+
+/** Logs in with the SMS code; the whole answer (access and refresh tokens). */
+export async function signIn(
+  person: { email: string; phone: string; password: string },
+  headers: Record<string, string> = {},
+): Promise<Record<string, unknown>> {
   const api = consoleApi();
   const before = (await phoneCodes(person.phone, 0)).length;
   const started = await api('POST', '/login', { email: person.email, password: person.password }, { headers });
@@ -64,7 +72,19 @@ export async function loginBySms(person: { email: string; phone: string; passwor
   const [code] = await phoneCodes(person.phone, before + 1);
   const done = await api('POST', '/login/verify', { login_token: started.body.login_token, method: 'sms', code }, { headers });
   if (done.status !== 200) throw new Error(`login/verify: ${done.status} ${JSON.stringify(done.body)}`);
-  return done.body.access_token as string;
+  return done.body;
+}
+
+/** Re-authenticates a signed-in user with the password and the SMS code; the re-auth token. */
+export async function reauthBySms(person: { phone: string; password: string }, token: string): Promise<string> {
+  const api = consoleApi();
+  const before = (await phoneCodes(person.phone, 0)).length;
+  const started = await api('POST', '/reauth', { password: person.password }, { token });
+  if (started.status !== 200) throw new Error(`reauth: ${started.status} ${JSON.stringify(started.body)}`);
+  const [code] = await phoneCodes(person.phone, before + 1);
+  const done = await api('POST', '/reauth/verify', { login_token: started.body.login_token, method: 'sms', code }, { token });
+  if (done.status !== 200) throw new Error(`reauth/verify: ${done.status} ${JSON.stringify(done.body)}`);
+  return done.body.reauth_token as string;
 }
 
 /** A whole signup through the development mail catcher: signup, activation link, phone code. */

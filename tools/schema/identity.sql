@@ -88,7 +88,9 @@ CREATE TABLE identity.console_logins (
     wrong_codes integer DEFAULT 0 NOT NULL,
     ended_at timestamp with time zone,
     expires_at timestamp with time zone NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    purpose text DEFAULT 'login'::text NOT NULL,
+    CONSTRAINT console_logins_purpose_check CHECK ((purpose = ANY (ARRAY['login'::text, 'reauth'::text])))
 );
 
 --
@@ -99,6 +101,16 @@ CREATE TABLE identity.console_recovery_codes (
     user_id uuid NOT NULL,
     digest bytea NOT NULL,
     used_at timestamp with time zone
+);
+
+--
+-- Name: console_refresh_spent; Type: TABLE; Schema: identity; Owner: -
+--
+
+CREATE TABLE identity.console_refresh_spent (
+    digest bytea NOT NULL,
+    session_id uuid NOT NULL,
+    spent_at timestamp with time zone DEFAULT now() NOT NULL
 );
 
 --
@@ -122,7 +134,7 @@ CREATE TABLE identity.console_secrets (
     expires_at timestamp with time zone NOT NULL,
     used_at timestamp with time zone,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT console_secrets_purpose_check CHECK ((purpose = ANY (ARRAY['activation'::text, 'reset'::text, 'invite'::text, 'phone'::text])))
+    CONSTRAINT console_secrets_purpose_check CHECK ((purpose = ANY (ARRAY['activation'::text, 'reset'::text, 'invite'::text, 'phone'::text, 'reauth'::text, 'email_change'::text, 'phone_change'::text])))
 );
 
 --
@@ -300,6 +312,13 @@ ALTER TABLE ONLY identity.console_recovery_codes
     ADD CONSTRAINT console_recovery_codes_pkey PRIMARY KEY (user_id, digest);
 
 --
+-- Name: console_refresh_spent console_refresh_spent_pkey; Type: CONSTRAINT; Schema: identity; Owner: -
+--
+
+ALTER TABLE ONLY identity.console_refresh_spent
+    ADD CONSTRAINT console_refresh_spent_pkey PRIMARY KEY (digest);
+
+--
 -- Name: console_saml_assertions console_saml_assertions_pkey; Type: CONSTRAINT; Schema: identity; Owner: -
 --
 
@@ -413,6 +432,12 @@ CREATE UNIQUE INDEX auth_tokens_one_active ON identity.auth_tokens USING btree (
 CREATE INDEX console_logins_user ON identity.console_logins USING btree (user_id);
 
 --
+-- Name: console_refresh_spent_session; Type: INDEX; Schema: identity; Owner: -
+--
+
+CREATE INDEX console_refresh_spent_session ON identity.console_refresh_spent USING btree (session_id);
+
+--
 -- Name: console_secrets_user; Type: INDEX; Schema: identity; Owner: -
 --
 
@@ -494,6 +519,13 @@ ALTER TABLE ONLY identity.console_logins
 
 ALTER TABLE ONLY identity.console_recovery_codes
     ADD CONSTRAINT console_recovery_codes_user_id_fkey FOREIGN KEY (user_id) REFERENCES identity.console_users(id) ON DELETE CASCADE;
+
+--
+-- Name: console_refresh_spent console_refresh_spent_session_id_fkey; Type: FK CONSTRAINT; Schema: identity; Owner: -
+--
+
+ALTER TABLE ONLY identity.console_refresh_spent
+    ADD CONSTRAINT console_refresh_spent_session_id_fkey FOREIGN KEY (session_id) REFERENCES identity.console_sessions(id) ON DELETE CASCADE;
 
 --
 -- Name: console_secrets console_secrets_user_id_fkey; Type: FK CONSTRAINT; Schema: identity; Owner: -

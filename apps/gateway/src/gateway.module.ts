@@ -32,6 +32,7 @@ import { AuthTokenController } from './identity/auth-token.controller.js';
 import { IpWhitelistController } from './identity/ip-whitelist.controller.js';
 import { SubaccountsController } from './identity/subaccounts.controller.js';
 import { ConsoleAccountController } from './console/console-account.controller.js';
+import { ConsoleCareController } from './console/console-care.controller.js';
 import { ConsoleAuthGuard } from './console/console-auth.guard.js';
 import { ConsolePublicController } from './console/console-public.controller.js';
 import { ConsoleResourcesController } from './console/console-resources.controller.js';
@@ -80,6 +81,7 @@ const production = process.env.NODE_ENV === 'production';
     BalanceAlertsController,
     ConsolePublicController,
     ConsoleAccountController,
+    ConsoleCareController,
     ConsoleResourcesController,
   ],
   providers: [

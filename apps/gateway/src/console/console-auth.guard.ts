@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { CommonErrors } from '@signet/contracts/common';
 import { type ConsolePermission, ConsoleSubjects, type ConsoleUser, IdentityErrors, roleAllows } from '@signet/contracts/identity';
 import { DomainError } from '@signet/errors';
-import { RpcClient } from '@signet/nats';
+import { RpcClient, rpcRequest } from '@signet/nats';
 import type { ApiRequest } from '../http/api-request.js';
 
 export interface ConsoleRequest extends ApiRequest {
@@ -30,7 +30,11 @@ export class ConsoleAuthGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<ConsoleRequest>();
     const header = req.headers.authorization ?? '';
     if (!header.startsWith('Bearer ')) throw new DomainError(CommonErrors.UNAUTHENTICATED, 'not signed in: Authorization: Bearer <access token> is required');
-    const user = (await this.rpc.request(ConsoleSubjects.authenticate, { access_token: header.slice(7).trim() }, req.apiId)) as ConsoleUser;
+    const user = await this.rpc.call(
+      ConsoleSubjects.authenticate,
+      rpcRequest(ConsoleSubjects.authenticate, { access_token: header.slice(7).trim() }),
+      req.apiId,
+    );
     const permission = this.reflector.getAllAndOverride<ConsolePermission | undefined>(PERMISSION, [context.getHandler(), context.getClass()]);
     if (!permission || !roleAllows(user.role, permission)) {
       throw new DomainError(IdentityErrors.ROLE_FORBIDDEN, `forbidden: the ${user.role} role cannot do this`);

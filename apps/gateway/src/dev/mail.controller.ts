@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ConsoleSubjects } from '@signet/contracts/identity';
 import { readDevMail } from '@signet/mail';
-import { RpcClient } from '@signet/nats';
+import { RpcClient, rpcRequest } from '@signet/nats';
 import type { Redis } from 'ioredis';
 import { ApiId } from '../auth/caller.decorator.js';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config.js';
@@ -24,6 +24,9 @@ export class DevMailController {
   /** What identity's own Verify account sent (signup, login and phone-change codes). */
   @Get('console-outbox')
   async outbox(@ApiId() apiId: string, @Query('recipient') recipient?: string) {
-    return { api_id: apiId, ...((await this.rpc.request(ConsoleSubjects.devOutbox, { recipient: String(recipient ?? '') }, apiId)) as object) };
+    return {
+      api_id: apiId,
+      ...(await this.rpc.call(ConsoleSubjects.devOutbox, rpcRequest(ConsoleSubjects.devOutbox, { recipient: String(recipient ?? '') }), apiId)),
+    };
   }
 }

@@ -1,4 +1,6 @@
 import {
+  changeConfirmBody,
+  emailChangeBody,
   inviteAcceptBody,
   loginBody,
   loginChallengeBody,
@@ -6,8 +8,11 @@ import {
   passwordChangeBody,
   passwordForgotBody,
   passwordResetBody,
+  phoneChangeBody,
   phoneResendBody,
   phoneVerifyBody,
+  reauthBody,
+  reauthVerifyBody,
   recoveryRegenerateBody,
   refreshBody,
   signupBody,
@@ -97,7 +102,8 @@ export function consolePaths() {
     '/console/v1/token/refresh': {
       post: {
         ...pub,
-        summary: 'Swap a refresh token for new tokens (the old refresh token stops working)',
+        summary:
+          'Swap a refresh token for new tokens. The old one stops working; presented again, it is taken as stolen and ends that sign-in (its whole token family)',
         requestBody: json(refreshBody),
         responses: { 200: ok('tokens'), ...errors },
       },
@@ -152,6 +158,55 @@ export function consolePaths() {
         summary: 'Change the password (needs the current one); other sessions end',
         requestBody: json(passwordChangeBody),
         responses: { 200: ok('changed'), ...errors },
+      },
+    },
+    '/console/v1/reauth': {
+      post: {
+        ...as('Console: profile', ALL),
+        summary: 'Re-authenticate before a sensitive change, step 1: the password again; starts an attempt needing the second factor',
+        requestBody: json(reauthBody),
+        responses: { 200: ok('login_token, factors, code_sent_to'), ...errors },
+      },
+    },
+    '/console/v1/reauth/verify': {
+      post: {
+        ...as('Console: profile', ALL),
+        summary: 'Re-authenticate, step 2: the current second factor; a re-auth token (5 minutes, single use, this session only)',
+        requestBody: json(reauthVerifyBody),
+        responses: { 200: ok('reauth_token, expires_in'), ...errors },
+      },
+    },
+    '/console/v1/email/change': {
+      post: {
+        ...as('Console: profile', 'owner'),
+        summary:
+          "Change the owner's login email (how ownership moves): a re-auth token and a new work address tied to no account; a code goes to the new address",
+        requestBody: json(emailChangeBody),
+        responses: { 202: ok('expires_in'), ...errors },
+      },
+    },
+    '/console/v1/email/change/confirm': {
+      post: {
+        ...as('Console: profile', 'owner'),
+        summary: 'Confirm with the code the new address received (5 tries): the login and account email move, every session ends, the old address is told',
+        requestBody: json(changeConfirmBody),
+        responses: { 200: ok('email'), ...errors },
+      },
+    },
+    '/console/v1/2fa/phone': {
+      post: {
+        ...as('Console: profile', ALL),
+        summary: 'Change the 2FA phone: a re-auth token, then a Verify code goes to the new number',
+        requestBody: json(phoneChangeBody),
+        responses: { 202: ok('code_sent_to, expires_in'), ...errors },
+      },
+    },
+    '/console/v1/2fa/phone/confirm': {
+      post: {
+        ...as('Console: profile', ALL),
+        summary: 'Confirm with the code the new number received: it replaces the old one',
+        requestBody: json(changeConfirmBody),
+        responses: { 200: ok('phone'), ...errors },
       },
     },
     '/console/v1/2fa/totp': {

@@ -80,6 +80,8 @@ export const ERROR_STATUS = {
   [IdentityErrors.SSO_INVALID]: 400,
   [IdentityErrors.SSO_NOT_FOUND]: 404,
   [IdentityErrors.SSO_DOMAIN_TAKEN]: 409,
+  [IdentityErrors.REAUTH_REQUIRED]: 403,
+  [IdentityErrors.NO_CHANGE_PENDING]: 409,
   // 402 Payment Required: prepaid credit does not cover the attempt (nothing was queued or sent).
   [BillingErrors.INSUFFICIENT_CREDIT]: 402,
   [BillingErrors.PRICE_NOT_FOUND]: 404,

@@ -21,6 +21,12 @@ export interface SessionUser {
   account_status: 'active' | 'suspended' | 'closed';
 }
 
+/** What a login attempt is for: a new session, or re-authenticating a signed-in user before a sensitive change. */
+export type AttemptPurpose = 'login' | 'reauth';
+
+/** A refresh token presented: swapped for new tokens, a spent one replayed (its family is now ended), or unknown. */
+export type Rotation = 'rotated' | 'replayed' | 'invalid';
+
 export interface SessionSecrets {
   access: Buffer;
   accessTtl: number;
@@ -33,19 +39,21 @@ export interface SessionSecrets {
 export class ConsoleSessionsRepository {
   constructor(@Inject(DataSource) private readonly ds: DataSource) {}
 
-  async startLogin(digest: Buffer, userId: string, device: Buffer, ttlSeconds: number): Promise<void> {
+  async startLogin(digest: Buffer, userId: string, device: Buffer, ttlSeconds: number, purpose: AttemptPurpose): Promise<void> {
     await this.ds.query(
-      `INSERT INTO identity.console_logins (digest, user_id, device_digest, expires_at) VALUES ($1, $2, $3, now() + make_interval(secs => $4))`,
-      [digest, userId, device, ttlSeconds],
+      `INSERT INTO identity.console_logins (digest, user_id, device_digest, expires_at, purpose) VALUES ($1, $2, $3, now() + make_interval(secs => $4), $5)`,
+      [digest, userId, device, ttlSeconds, purpose],
     );
   }
 
-  async liveLogin(digest: Buffer): Promise<LoginRow | undefined> {
+  /** A live attempt; with a purpose, only one made for it (a re-auth attempt never opens a session, nor the reverse). */
+  async liveLogin(digest: Buffer, purpose?: AttemptPurpose): Promise<LoginRow | undefined> {
     return (
       await this.ds.query(
         `SELECT l.user_id, u.email, u.phone, l.verify_session_uuid, l.wrong_codes, l.device_digest FROM identity.console_logins l
-         JOIN identity.console_users u ON u.id = l.user_id WHERE l.digest = $1 AND l.ended_at IS NULL AND l.expires_at > now()`,
-        [digest],
+         JOIN identity.console_users u ON u.id = l.user_id
+         WHERE l.digest = $1 AND l.ended_at IS NULL AND l.expires_at > now() AND ($2::text IS NULL OR l.purpose = $2)`,
+        [digest, purpose ?? null],
       )
     )[0];
   }
@@ -99,17 +107,32 @@ export class ConsoleSessionsRepository {
     return id;
   }
 
-  /** Swaps both tokens of the session the refresh token belongs to; the old refresh token never works again. */
-  async rotate(oldRefresh: Buffer, s: SessionSecrets): Promise<boolean> {
-    const rows = await this.ds.query(
-      `WITH s AS (
-         UPDATE identity.console_sessions SET access_digest = $2, access_expires_at = now() + make_interval(secs => $3),
-           refresh_digest = $4, refresh_expires_at = now() + make_interval(secs => $5), refreshed_at = now()
-         WHERE refresh_digest = $1 AND refresh_expires_at > now() RETURNING 1
-       ) SELECT 1 FROM s`,
-      [oldRefresh, s.access, s.accessTtl, s.refresh, s.refreshTtl],
-    );
-    return rows.length === 1;
+  /**
+   * Swaps both tokens of the session (one login's token family) the refresh token belongs to, and remembers the
+   * spent one. A spent token presented again means two parties hold the family (OAuth 2.0 Security BCP, refresh
+   * token rotation): the whole family ends, access token included, and whoever is legitimate logs in again.
+   * Concurrent uses of one token serialize on the session row: the first rotates, the second is a replay.
+   */
+  async rotate(oldRefresh: Buffer, s: SessionSecrets): Promise<{ outcome: Rotation; userId?: string }> {
+    return this.ds.transaction(async (em) => {
+      const rotated: { id: string; user_id: string }[] = await em.query(
+        `WITH s AS (
+           UPDATE identity.console_sessions SET access_digest = $2, access_expires_at = now() + make_interval(secs => $3),
+             refresh_digest = $4, refresh_expires_at = now() + make_interval(secs => $5), refreshed_at = now()
+           WHERE refresh_digest = $1 AND refresh_expires_at > now() RETURNING id, user_id
+         ), spent AS (INSERT INTO identity.console_refresh_spent (digest, session_id) SELECT $1, id FROM s)
+         SELECT id, user_id FROM s`,
+        [oldRefresh, s.access, s.accessTtl, s.refresh, s.refreshTtl],
+      );
+      if (rotated.length === 1) return { outcome: 'rotated' as const, userId: rotated[0].user_id };
+      const ended: { user_id: string }[] = await em.query(
+        `WITH d AS (
+           DELETE FROM identity.console_sessions WHERE id = (SELECT session_id FROM identity.console_refresh_spent WHERE digest = $1) RETURNING user_id
+         ) SELECT user_id FROM d`,
+        [oldRefresh],
+      );
+      return ended.length === 1 ? { outcome: 'replayed' as const, userId: ended[0].user_id } : { outcome: 'invalid' as const };
+    });
   }
 
   async byAccess(digest: Buffer): Promise<SessionUser | undefined> {

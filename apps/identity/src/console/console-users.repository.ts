@@ -21,7 +21,7 @@ export interface UserRow {
   account_status: 'active' | 'suspended' | 'closed';
 }
 
-export type SecretPurpose = 'activation' | 'reset' | 'invite' | 'phone';
+export type SecretPurpose = 'activation' | 'reset' | 'invite' | 'phone' | 'reauth' | 'email_change' | 'phone_change';
 
 export interface NewOwner {
   user_id: string;
@@ -42,7 +42,7 @@ export const VIEW = `SELECT u.id AS user_id, u.auth_id, u.email, u.name, u.role,
 
 /** Which unique rule a failed insert broke: the email or the phone is already someone's (closed accounts too). */
 export type Taken = 'email' | 'phone';
-const takenBy = (err: unknown): Taken | undefined => {
+export const takenBy = (err: unknown): Taken | undefined => {
   const e = err as { code?: string; constraint?: string };
   if (e.code !== '23505') return undefined;
   if (e.constraint === 'console_users_phone') return 'phone';

@@ -1,4 +1,9 @@
+import { AccountCareRpcController } from './account-care.rpc-controller.js';
 import { AccountCareService } from './account-care.service.js';
+import { ConsoleChangesRepository } from './console-changes.repository.js';
+import { EmailChangeService } from './email-change.service.js';
+import { PhoneChangeService } from './phone-change.service.js';
+import { ReauthService } from './reauth.service.js';
 import { ConsoleRpcController } from './console.rpc-controller.js';
 import { ConsoleSessionsRepository } from './console-sessions.repository.js';
 import { ConsoleUsersRepository } from './console-users.repository.js';
@@ -12,7 +17,7 @@ import { TeamService } from './team.service.js';
 import { ConsoleThrottle } from './throttle.js';
 import { TotpService } from './totp.service.js';
 
-export const consoleControllers = [ConsoleRpcController];
+export const consoleControllers = [ConsoleRpcController, AccountCareRpcController];
 export const consoleProviders = [
   ConsoleUsersRepository,
   ConsoleSessionsRepository,
@@ -23,6 +28,10 @@ export const consoleProviders = [
   LoginService,
   TotpService,
   AccountCareService,
+  ConsoleChangesRepository,
+  ReauthService,
+  EmailChangeService,
+  PhoneChangeService,
   TeamService,
   SsoRepository,
   SsoService,

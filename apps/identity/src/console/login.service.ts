@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   type ClientInfo,
   type ConsoleTokens,
@@ -12,7 +12,7 @@ import {
 import { DomainError } from '@signet/errors';
 import { Keyring } from '@signet/secrets';
 import { accountClosed, accountSuspended, loginEnded, loginFailed, notActivated, sessionInvalid } from './console-errors.js';
-import { ConsoleSessionsRepository } from './console-sessions.repository.js';
+import { type AttemptPurpose, ConsoleSessionsRepository, type LoginRow } from './console-sessions.repository.js';
 import { ConsoleUsersRepository, type UserRow } from './console-users.repository.js';
 import { EmailsQueue } from './mail/emails.queue.js';
 import { newDeviceMail } from './mail/templates.js';
@@ -32,6 +32,8 @@ export const WRONG_CODES_LIMIT = 10;
 /** Email and password, then always a second factor; then a short-lived access token and a rotating refresh token. */
 @Injectable()
 export class LoginService {
+  private readonly logger = new Logger('LoginService');
+
   constructor(
     private readonly users: ConsoleUsersRepository,
     private readonly sessions: ConsoleSessionsRepository,
@@ -61,8 +63,13 @@ export class LoginService {
         'your email domain signs in with SSO: log in through your identity provider (POST /console/v1/sso/start)',
       );
     }
+    return this.openAttempt(user, client, 'login', apiId);
+  }
+
+  /** A login attempt whose password was right: the second factors on offer, and the SMS code when it is the factor. */
+  async openAttempt(user: UserRow, client: ClientInfo, purpose: AttemptPurpose, apiId?: string): Promise<LoginStarted> {
     const token = newSecret('scl');
-    await this.sessions.startLogin(secretDigest(this.ring, token), user.id, this.deviceDigest(client), LOGIN_TTL);
+    await this.sessions.startLogin(secretDigest(this.ring, token), user.id, this.deviceDigest(client), LOGIN_TTL, purpose);
     const factors: SecondFactor[] = ['sms', 'voice'];
     if (user.totp_enabled_at) factors.unshift('totp');
     if (await this.users.hasRecoveryCodes(user.id)) factors.push('recovery');
@@ -78,26 +85,13 @@ export class LoginService {
   /** Sends the SMS code, or calls with the same code (the fallback when an SMS does not arrive). */
   async challenge(loginToken: string, channel: 'sms' | 'voice', apiId?: string): Promise<{ message: string; code_sent_to: string }> {
     const login = await this.sessions.liveLogin(secretDigest(this.ring, loginToken));
-    if (!login || !login.phone) throw loginEnded();
+    if (!login?.phone) throw loginEnded();
     await this.sendCode(loginToken, login.phone, channel, apiId);
     return { message: channel === 'voice' ? 'calling your phone with the code' : 'code sent by SMS', code_sent_to: maskPhone(login.phone) };
   }
 
   async verify({ client, body }: LoginVerifyRequest, apiId?: string): Promise<ConsoleTokens> {
-    const digest = secretDigest(this.ring, body.login_token);
-    const login = await this.sessions.liveLogin(digest);
-    if (!login) throw loginEnded();
-    await this.throttle.assertAllowed(client.ip, login.email);
-    const user = await this.users.byId(login.user_id);
-    if (!user) throw loginEnded();
-    this.assertMayLogIn(user);
-    if (!(await this.codeIsRight(user, login.verify_session_uuid, body.method as SecondFactor, body.code, apiId))) {
-      await this.throttle.failed(client.ip, login.email);
-      const wrong = await this.sessions.wrongCode(digest, WRONG_CODES_LIMIT);
-      if (wrong >= WRONG_CODES_LIMIT) throw loginEnded(`${WRONG_CODES_LIMIT} wrong codes: this login attempt has ended`);
-      throw new DomainError(IdentityErrors.CODE_INVALID, `code: wrong code (${WRONG_CODES_LIMIT - wrong} tries left for this login)`);
-    }
-    if (!(await this.sessions.finishLogin(digest))) throw loginEnded();
+    const { user, login } = await this.proveAttempt(client, body, 'login', apiId);
     if ((await this.sessions.seeDevice(user.id, login.device_digest)) === 'new') {
       await this.emails.send(
         `device-${user.id}-${login.device_digest.toString('hex', 0, 16)}`,
@@ -108,11 +102,47 @@ export class LoginService {
     return this.issue(user.id);
   }
 
+  /**
+   * The second factor of a live attempt made for `purpose` (and, for a re-auth, by `userId`): wrong codes count per
+   * address and user, and the tenth ends the attempt; a right one ends it with its one success.
+   */
+  async proveAttempt(
+    client: ClientInfo,
+    body: LoginVerifyRequest['body'],
+    purpose: AttemptPurpose,
+    apiId?: string,
+    userId?: string,
+  ): Promise<{ user: UserRow; login: LoginRow }> {
+    const digest = secretDigest(this.ring, body.login_token);
+    const login = await this.sessions.liveLogin(digest, purpose);
+    if (!login || (userId && login.user_id !== userId)) throw loginEnded();
+    await this.throttle.assertAllowed(client.ip, login.email);
+    const user = await this.users.byId(login.user_id);
+    if (!user) throw loginEnded();
+    this.assertMayLogIn(user);
+    if (!(await this.codeIsRight(user, login.verify_session_uuid, body.method, body.code, apiId))) {
+      await this.throttle.failed(client.ip, login.email);
+      const wrong = await this.sessions.wrongCode(digest, WRONG_CODES_LIMIT);
+      if (wrong >= WRONG_CODES_LIMIT) throw loginEnded(`${WRONG_CODES_LIMIT} wrong codes: this login attempt has ended`);
+      throw new DomainError(IdentityErrors.CODE_INVALID, `code: wrong code (${WRONG_CODES_LIMIT - wrong} tries left for this login)`);
+    }
+    if (!(await this.sessions.finishLogin(digest))) throw loginEnded();
+    return { user, login };
+  }
+
+  /** A spent refresh token presented again ends its family (see ConsoleSessionsRepository.rotate). */
   async refresh(refreshToken: string): Promise<ConsoleTokens> {
     const access = newSecret('sca');
     const refresh = newSecret('scr');
-    const ok = await this.sessions.rotate(secretDigest(this.ring, refreshToken), this.secrets(access, refresh));
-    if (!ok) throw new DomainError(IdentityErrors.SESSION_INVALID, 'refresh_token: invalid, used or expired: log in again');
+    const { outcome, userId } = await this.sessions.rotate(secretDigest(this.ring, refreshToken), this.secrets(access, refresh));
+    if (outcome === 'replayed') {
+      this.logger.warn(`console user ${userId}: a spent refresh token was presented again; its session was ended`);
+      throw new DomainError(
+        IdentityErrors.SESSION_INVALID,
+        'refresh_token: already used, so it may have been copied: that sign-in was ended on every device holding it: log in again',
+      );
+    }
+    if (outcome !== 'rotated') throw new DomainError(IdentityErrors.SESSION_INVALID, 'refresh_token: invalid, used or expired: log in again');
     return this.tokens(access, refresh);
   }
 

@@ -64,7 +64,7 @@ export class PhoneVerifier {
   }
 
   /** What verify's development outbox holds for a phone, sent from identity's account. */
-  outbox(recipient: string): Promise<unknown> {
+  outbox(recipient: string) {
     return this.rpc.call(VerifySubjects.outboxList, { caller: this.caller, query: { recipient } as never });
   }
 

@@ -1,4 +1,4 @@
-import { assertStrongPassword, hashPassword, passwordMatches } from './passwords.js';
+import { assertStrongPassword, HASH_QUEUE_LIMIT, HASHING_AT_ONCE, hashPassword, limitedHashing, passwordMatches } from './passwords.js';
 import { normalizePhone } from './phone.js';
 import { maskPhone, newRecoveryCode, normalizeRecoveryCode } from './secrets.js';
 import { assertWorkEmail } from './work-email.js';
@@ -27,6 +27,44 @@ describe('signup rules', () => {
     expect(await passwordMatches(stored, 'Correct-Horse-Battery-42')).toBe(true);
     expect(await passwordMatches(stored, 'Correct-Horse-Battery-43')).toBe(false);
     expect(await passwordMatches(null, 'anything')).toBe(false);
+  });
+
+  it('hashes at most every core but one at a time, and refuses at once past the queue limit', async () => {
+    let running = 0;
+    let most = 0;
+    const release: (() => void)[] = [];
+    const work = () =>
+      new Promise<void>((resolve) => {
+        most = Math.max(most, ++running);
+        release.push(() => {
+          running--;
+          resolve();
+        });
+      });
+    const queued = Array.from({ length: HASHING_AT_ONCE + HASH_QUEUE_LIMIT }, () => limitedHashing(work));
+    await new Promise((r) => setImmediate(r));
+    expect(most).toBe(HASHING_AT_ONCE);
+    await expect(limitedHashing(work)).rejects.toThrow(/too many logins at once/);
+    while (release.length > 0) {
+      release.shift()!();
+      await new Promise((r) => setImmediate(r));
+    }
+    await Promise.all(queued);
+    expect(most).toBe(HASHING_AT_ONCE);
+  });
+
+  it('refuses without hashing a login that waited past its deadline', async () => {
+    const release: (() => void)[] = [];
+    const blockers = Array.from({ length: HASHING_AT_ONCE }, () => limitedHashing(() => new Promise<void>((r) => release.push(r)), 10_000));
+    let hashed = false;
+    const late = limitedHashing(async () => {
+      hashed = true;
+    }, 20);
+    await new Promise((r) => setTimeout(r, 50));
+    release.forEach((r) => r());
+    await Promise.all(blockers);
+    await expect(late).rejects.toThrow(/too many logins at once/);
+    expect(hashed).toBe(false);
   });
 
   it('keeps phones in E.164 and masks them; recovery codes read the same however typed', () => {

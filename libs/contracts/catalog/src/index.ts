@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { CallbackErrors, CallbacksRpc } from '@signet/contracts/callbacks';
 import { BillingErrors, BillingRpc } from '@signet/contracts/billing';
 import { CommonErrors, HealthRpc } from '@signet/contracts/common';
-import { IdentityErrors, IdentityEventSchemas, IdentityRpc } from '@signet/contracts/identity';
+import { ConsoleRpc, IdentityErrors, IdentityEventSchemas, IdentityRpc } from '@signet/contracts/identity';
 import { SipAuthErrors, SipAuthRpc } from '@signet/contracts/sip-auth';
 import { VerifyErrors, VerifyEventSchemas, VerifyRpc } from '@signet/contracts/verify';
 
@@ -11,7 +11,7 @@ import { VerifyErrors, VerifyEventSchemas, VerifyRpc } from '@signet/contracts/v
  * message)` infers both types from it; `@MessagePattern` handlers parse their requests with the same schemas.
  * A new subject is added to its service's `<Service>Rpc` (next to its subject constant), which lands here.
  */
-export const Rpc = { ...HealthRpc, ...IdentityRpc, ...VerifyRpc, ...SipAuthRpc, ...CallbacksRpc, ...BillingRpc } as const;
+export const Rpc = { ...HealthRpc, ...IdentityRpc, ...ConsoleRpc, ...VerifyRpc, ...SipAuthRpc, ...CallbacksRpc, ...BillingRpc } as const;
 export type RpcMap = typeof Rpc;
 export type RpcSubject = keyof RpcMap;
 /** What the caller builds: the request schema's output, so bodies parsed at the gateway go through unchanged. */

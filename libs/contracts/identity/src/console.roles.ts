@@ -13,14 +13,16 @@ export const CONSOLE_PERMISSIONS = [
   'logs.read', // Verify session logs and usage
   'billing.read', // balance and billing
   'sso.manage', // the domain's SAML connection
+  'ownership', // the owner's login email, which is how ownership moves: the owner alone
 ] as const;
 export type ConsolePermission = (typeof CONSOLE_PERMISSIONS)[number];
 
 const ALL: readonly ConsolePermission[] = CONSOLE_PERMISSIONS;
+const ALL_BUT_OWNERSHIP = ALL.filter((p) => p !== 'ownership');
 
 export const ROLE_PERMISSIONS: Record<ConsoleRole, readonly ConsolePermission[]> = {
   owner: ALL,
-  admin: ALL,
+  admin: ALL_BUT_OWNERSHIP,
   developer: ['profile', 'credentials.manage', 'apps.manage', 'logs.read'],
   support: ['profile', 'logs.read'],
   finance: ['profile', 'billing.read'],

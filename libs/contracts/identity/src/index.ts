@@ -10,3 +10,5 @@ export * from './signing.messages.js';
 export * from './console.roles.js';
 export * from './console.subjects.js';
 export * from './console.messages.js';
+export * from './console-care.messages.js';
+export * from './console.rpc.js';
