@@ -109,7 +109,14 @@ describe('operability: health ports, metrics, Bull Board', () => {
     expect((await fetch(`${baseUrl}/admin/queues`, { headers: admin })).status).toBe(200);
     const queues = (await (await fetch(`${baseUrl}/admin/queues/api/queues`, { headers: admin })).json()) as { queues: { name: string }[] };
     expect(queues.queues.map((q) => q.name).sort()).toEqual(
-      ['billing.balance-alerts', 'callback-dispatcher.status-callbacks', 'identity.emails', 'verify.otp-delivery', 'verify.session-expiry'].sort(),
+      [
+        'billing.balance-alerts',
+        'callback-dispatcher.status-callbacks',
+        'identity.emails',
+        'verify.otp-delivery',
+        'verify.session-expiry',
+        'verify.workflow',
+      ].sort(),
     );
   });
 });

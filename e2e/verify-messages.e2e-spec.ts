@@ -146,6 +146,22 @@ describe('Verify messages and the channel workflow', () => {
     expect(done.attempt_details).toHaveLength(1);
   }, 20_000);
 
+  it("drops a workflow step to a channel the account's geo permissions refuse for that country", async () => {
+    const other = await newAccount();
+    const otherApi = apiClient(baseUrl, other.authId, other.token);
+    const otherRoot = `/v1/Account/${other.authId}/Verify`;
+    // newRecipient() numbers are in the US: SMS stays allowed, voice only to India.
+    const geo = await otherApi('POST', `${otherRoot}/GeoPermission/`, { voice: ['IN'] });
+    expect(geo.status).toBe(200);
+    const made = await otherApi('POST', `${otherRoot}/App/`, { name: 'Geo workflow', workflow: [{ channel: 'sms', wait: 1 }, { channel: 'voice' }] });
+    const next = newRecipient();
+    const res = await otherApi('POST', `${otherRoot}/Session/`, { recipient: next, app_uuid: made.body.app_uuid });
+    expect(res.status).toBe(202);
+    await outboxMessages(other, next);
+    await new Promise((r) => setTimeout(r, 2500));
+    expect((await otherApi('GET', `${otherRoot}/Session/${res.body.session_uuid}/`)).body).toMatchObject({ count: 1, channel: 'sms' });
+  }, 15_000);
+
   it("counts workflow attempts against the app's attempt cap", async () => {
     const appUuid = await app({ otp_attempts: 1, workflow: [{ channel: 'sms', wait: 1 }, { channel: 'voice' }] });
     const { uuid, recipient } = await session({ app_uuid: appUuid });

@@ -14,6 +14,8 @@ import { ExpiryProcessor } from './expiry/expiry.processor.js';
 import { expirySpec } from './expiry/expiry.queue.js';
 import { Sweeper } from './expiry/sweeper.js';
 import { verifyCoreProviders, verifyRpcProviders } from './verify.providers.js';
+import { GeoPermissionsRepository } from './abuse/geo-permissions.repository.js';
+import { GeoPermissionsService } from './abuse/geo-permissions.service.js';
 import { WorkflowProcessor } from './workflow/workflow.processor.js';
 import { workflowSpec } from './workflow/workflow.queue.js';
 import { WorkflowRepository } from './workflow/workflow.repository.js';
@@ -61,6 +63,8 @@ class VerifyWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
     ...verifyCoreProviders,
     ...verifyRpcProviders,
     DevOutboxRepository,
+    GeoPermissionsRepository,
+    GeoPermissionsService,
     RouteResolver,
     {
       provide: CircuitBreaker,

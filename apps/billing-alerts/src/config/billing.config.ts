@@ -1,5 +1,5 @@
 import { infraSchema, readConfig, serviceDatabaseUrl } from '@signet/config';
-import { DEFAULT_CONSOLE_VERIFY_ACCOUNT } from '@signet/contracts/identity';
+import { consoleVerifyAccountSchema } from '@signet/contracts/identity';
 import { z } from 'zod';
 
 export const billingConfigSchema = infraSchema.extend({
@@ -13,10 +13,7 @@ export const billingConfigSchema = infraSchema.extend({
     .regex(/^\d{1,11}(\.\d{1,5})?$/, 'must be a decimal amount with at most 5 decimals')
     .default('10.00000'),
   /** The platform's own Verify account (identity's console phone codes): never charged. The same variable as identity's. */
-  SIGNET_CONSOLE_VERIFY_ACCOUNT: z
-    .string()
-    .regex(/^MA[A-Z0-9]{18}$/, 'must be MA followed by 18 of A-Z0-9')
-    .default(DEFAULT_CONSOLE_VERIFY_ACCOUNT),
+  SIGNET_CONSOLE_VERIFY_ACCOUNT: consoleVerifyAccountSchema,
   /** SMTP for balance alerts (see libs/mail); unset outside production: the development catcher. */
   SIGNET_SMTP_URL: z.string().optional(),
   SIGNET_MAIL_FROM: z.string().default('Signet <no-reply@signet.local>'),

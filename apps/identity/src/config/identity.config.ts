@@ -1,5 +1,5 @@
 import { infraSchema, readConfig, secretKeySchema, serviceDatabaseUrl } from '@signet/config';
-import { DEFAULT_CONSOLE_VERIFY_ACCOUNT } from '@signet/contracts/identity';
+import { consoleVerifyAccountSchema } from '@signet/contracts/identity';
 import { z } from 'zod';
 
 export const identityConfigSchema = infraSchema.extend(secretKeySchema.shape).extend({
@@ -14,10 +14,7 @@ export const identityConfigSchema = infraSchema.extend(secretKeySchema.shape).ex
   /** Where links in console mail point: `${SIGNET_CONSOLE_URL}/activate?token=…`. */
   SIGNET_CONSOLE_URL: z.string().url().default('http://127.0.0.1:8080/console'),
   /** The account identity sends its own phone codes from, as a Verify customer like any other. */
-  SIGNET_CONSOLE_VERIFY_ACCOUNT: z
-    .string()
-    .regex(/^MA[A-Z0-9]{18}$/, 'must be MA followed by 18 of A-Z0-9')
-    .default(DEFAULT_CONSOLE_VERIFY_ACCOUNT),
+  SIGNET_CONSOLE_VERIFY_ACCOUNT: consoleVerifyAccountSchema,
   SIGNET_SMTP_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
   SIGNET_MAIL_FROM: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
   /** Where identity providers post SAML responses (the gateway's /console/v1/sso/acs), and the entity id they address. */

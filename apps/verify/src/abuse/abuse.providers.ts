@@ -29,7 +29,11 @@ export const abuseProviders: Provider[] = [
   },
   AbuseRedisCloser,
   { provide: FraudShield, useFactory: (r: Redis, c: VerifyConfig) => new FraudShield(r, c.REDIS_PREFIX), inject: [ABUSE_REDIS, VERIFY_CONFIG] },
-  { provide: RateLimits, useFactory: (r: Redis, c: VerifyConfig) => new RateLimits(r, c.REDIS_PREFIX), inject: [ABUSE_REDIS, VERIFY_CONFIG] },
+  {
+    provide: RateLimits,
+    useFactory: (r: Redis, c: VerifyConfig) => new RateLimits(r, c.REDIS_PREFIX, c.SIGNET_CONSOLE_VERIFY_ACCOUNT),
+    inject: [ABUSE_REDIS, VERIFY_CONFIG],
+  },
   GeoPermissionsRepository,
   GeoPermissionsService,
   SummaryRepository,

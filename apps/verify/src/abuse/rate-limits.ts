@@ -18,6 +18,8 @@ export class RateLimits {
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,
+    /** The platform's console account: identity throttles its logins per user and address, so it has no per-recipient bucket. */
+    private readonly consoleAccount?: string,
   ) {}
 
   private limiter(max: number, interval: number): RateLimiterRedis {
@@ -40,7 +42,7 @@ export class RateLimits {
   async take(mainAccountId: string, recipient: string, appUuid: string, buckets: RateLimitBuckets, values: Record<string, string> | undefined): Promise<void> {
     const unknown = Object.keys(values ?? {}).find((name) => !buckets[name]);
     if (unknown) throw new DomainError(VerifyErrors.RATE_LIMIT_UNKNOWN, `rate_limits.${unknown}: the application declares no such rate limit bucket`);
-    const takes = [this.consume('recipient', PER_RECIPIENT, `${mainAccountId}:${recipient}`)];
+    const takes = mainAccountId === this.consoleAccount ? [] : [this.consume('recipient', PER_RECIPIENT, `${mainAccountId}:${recipient}`)];
     for (const [name, value] of Object.entries(values ?? {})) takes.push(this.consume(name, buckets[name], `${appUuid}:${name}:${value}`));
     const results = await Promise.allSettled(takes);
     const refused = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');

@@ -1,3 +1,4 @@
+import { consoleVerifyAccountSchema } from '@signet/contracts/identity';
 import { infraSchema, readConfig, secretKeySchema, serviceDatabaseUrl } from '@signet/config';
 import { z } from 'zod';
 
@@ -54,6 +55,8 @@ export const verifyConfigSchema = infraSchema.extend(secretKeySchema.shape).exte
   VERIFY_PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(100).max(8000).default(5000),
   VERIFY_BREAKER_THRESHOLD: z.coerce.number().int().min(1).default(3),
   VERIFY_BREAKER_COOLDOWN_MS: z.coerce.number().int().min(100).default(30_000),
+  /** The platform's own Verify account (identity's console codes): identity throttles its people per user and address, so the per-recipient limit does not apply. */
+  SIGNET_CONSOLE_VERIFY_ACCOUNT: consoleVerifyAccountSchema,
 });
 export type VerifyConfig = Readonly<z.infer<typeof verifyConfigSchema>>;
 export const VERIFY_CONFIG = Symbol('VERIFY_CONFIG');

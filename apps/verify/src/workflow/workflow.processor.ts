@@ -5,6 +5,7 @@ import { VerifyErrors } from '@signet/contracts/verify';
 import { DomainError } from '@signet/errors';
 import { EventsRelay } from '@signet/outbox';
 import type { Job } from 'bullmq';
+import { GeoPermissionsService } from '../abuse/geo-permissions.service.js';
 import { BillingClient } from '../billing/billing.client.js';
 import { DeliveryQueue } from '../delivery/delivery.queue.js';
 import { chargeThenRecord } from '../sessions/charge-then-record.js';
@@ -32,6 +33,7 @@ export class WorkflowProcessor {
     private readonly relay: EventsRelay,
     private readonly delivery: DeliveryQueue,
     private readonly workflow: WorkflowQueue,
+    private readonly geo: GeoPermissionsService,
   ) {}
 
   async next(job: Job<WorkflowJob>): Promise<void> {
@@ -49,6 +51,8 @@ export class WorkflowProcessor {
     const caller = { auth_id: s.account_id, main_auth_id: s.main_account_id, is_subaccount: s.account_id !== s.main_account_id };
     const charge = { caller, attempt_uuid: attemptUuid, country_iso: s.country_iso2, channel: step.channel };
     try {
+      // The step may change channel: its country must be allowed for that channel too (a refusal is counted, the step dropped).
+      await this.geo.assertAllowed(caller, s.app_uuid, step.channel, s.country_iso2);
       await chargeThenRecord(
         this.billing,
         this.relay,
@@ -59,7 +63,7 @@ export class WorkflowProcessor {
         api_id,
       );
     } catch (err) {
-      // A domain refusal (no credit, the session ended meanwhile) ends the workflow; anything else is retried.
+      // A domain refusal (no credit, geo, the session ended meanwhile) ends the workflow; anything else is retried.
       if (!(err instanceof DomainError) || RETRIED.has(err.code)) throw err;
       this.logger.log(`session ${session_uuid}: workflow step ${after_sequence + 1} not added (${err.code})`);
       return;

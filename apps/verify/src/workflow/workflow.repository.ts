@@ -6,6 +6,7 @@ import { attemptEventInsert } from '../events/event-sql.js';
 /** A session as the workflow sees it when a step is due, with its app's current workflow. */
 export interface WorkflowSession {
   uuid: string;
+  app_uuid: string;
   account_id: string;
   main_account_id: string;
   country_iso2: string | null;
@@ -24,7 +25,7 @@ export class WorkflowRepository {
 
   async load(sessionUuid: string): Promise<WorkflowSession | undefined> {
     const rows: WorkflowSession[] = await this.ds.query(
-      `SELECT s.uuid, s.account_id, s.main_account_id, s.country_iso2, s.status = 'in-progress' AND s.expires_at > now() AS open,
+      `SELECT s.uuid, s.app_uuid, s.account_id, s.main_account_id, s.country_iso2, s.status = 'in-progress' AND s.expires_at > now() AS open,
          s.count, s.max_attempts, ap.workflow, ap.sms_channel, ap.voice_channel
        FROM verify.sessions s JOIN verify.apps ap ON ap.uuid = s.app_uuid WHERE s.uuid = $1`,
       [sessionUuid],

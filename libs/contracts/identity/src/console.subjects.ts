@@ -1,3 +1,4 @@
+import { z } from 'zod';
 /** Identity's API for people (the console). The gateway serves these under /console/v1/…. */
 export const ConsoleSubjects = {
   signup: 'identity.console.signup',
@@ -41,6 +42,12 @@ export const ConsoleSubjects = {
  * It is the platform's cost of running the console, not a customer's: billing-alerts never charges it.
  */
 export const DEFAULT_CONSOLE_VERIFY_ACCOUNT = 'MASIGNETCONSOLE00000';
+
+/** `SIGNET_CONSOLE_VERIFY_ACCOUNT` as identity, verify and billing-alerts read it (one variable, one rule). */
+export const consoleVerifyAccountSchema = z
+  .string()
+  .regex(/^MA[A-Z0-9]{18}$/, 'must be MA followed by 18 of A-Z0-9')
+  .default(DEFAULT_CONSOLE_VERIFY_ACCOUNT);
 
 /** Identity's BullMQ queues; only identity adds jobs to them. */
 export const IdentityQueues = {
