@@ -32,6 +32,10 @@ function current(): Record<string, Schema> {
  * built before it never look at it. Arrays are compared by their items.
  */
 export function breaking(before: Schema, after: Schema, io: 'input' | 'output', at = ''): string[] {
+  // What a consumer sends may be taken in more forms than before (a union with a branch of the old type, compared as
+  // that branch); a reply may not widen.
+  const branch = io === 'input' && !before.anyOf && (after.anyOf as Schema[] | undefined)?.find((b) => JSON.stringify(b.type) === JSON.stringify(before.type));
+  if (branch) return before.type === 'object' ? breaking(before, branch, io, at) : [];
   if (JSON.stringify(before.type) !== JSON.stringify(after.type)) return [`${at || 'root'}: type ${before.type} → ${after.type}`];
   if (before.type === 'array' && before.items && after.items) return breaking(before.items as Schema, after.items as Schema, io, `${at}[]`);
   if (before.type !== 'object' || !before.properties) return JSON.stringify(before) === JSON.stringify(after) ? [] : [`${at || 'root'}: changed`];
@@ -78,6 +82,9 @@ describe('contracts between services', () => {
     expect(breaking(before, { ...before, properties: { ...before.properties, b: { type: 'string' } } }, 'output')).toEqual(['b: type number → string']);
     expect(breaking(before, { ...before, required: ['a', 'b'] }, 'input')).toEqual(['b: newly required']);
     expect(breaking(before, { ...before, required: ['a', 'b'] }, 'output')).toEqual([]);
+    const widened: Schema = { anyOf: [{ type: 'string' }, { type: 'boolean' }] };
+    expect(breaking({ type: 'string' }, widened, 'input')).toEqual([]);
+    expect(breaking({ type: 'string' }, widened, 'output')).toEqual(['root: type string → undefined']);
     const list = (items: Schema): Schema => ({ type: 'array', items });
     expect(breaking(list(before), list({ ...before, properties: { ...before.properties, c: { type: 'string' } } }), 'output')).toEqual([]);
     expect(breaking(list(before), list({ ...before, properties: { a: { type: 'string' } } }), 'output')).toEqual(['[].b: removed']);
