@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { CommonErrors } from '@signet/contracts/common';
 import { type RateLimitBuckets, VerifyErrors } from '@signet/contracts/verify';
 import { DomainError } from '@signet/errors';
@@ -10,7 +10,7 @@ export const PER_RECIPIENT = { max: 5, interval: 600 } as const;
 /**
  * Per-recipient and programmable (app-declared) limits, counted in Redis so they hold across every gateway and
  * verify replica (rate-limiter-flexible's atomic fixed windows). A full bucket is a 429 naming it, whose message
- * carries the seconds the gateway turns into Retry-After; Redis down → 503.
+ * carries the seconds the gateway turns into Retry-After; Redis down → per-replica memory counts (insurance limiter).
  */
 export class RateLimits {
   private readonly limiters = new Map<string, RateLimiterRedis>();
@@ -32,6 +32,9 @@ export class RateLimits {
         points: max,
         duration: interval,
         rejectIfRedisNotReady: true,
+        // Redis down: each replica counts in memory meanwhile (the library's insurance limiter), so creates go on
+        // (their OTPs are queued once Redis is back) and no number escapes its limit by more than the replica count.
+        insuranceLimiter: new RateLimiterMemory({ keyPrefix: `${this.prefix}:rl:${id}`, points: max, duration: interval }),
       });
       this.limiters.set(id, limiter);
     }
