@@ -29,7 +29,7 @@ const CHECK = `
 
 export type FraudVerdict = { allowed: true } | { allowed: false; reason: string };
 
-/** Fraud Shield's detection, in Redis so every verify replica sees the same ranges. Redis down → 503, never a pass. */
+/** Fraud Shield's detection, in Redis so every verify replica sees the same ranges. Its store down → a 503 error, never a pass: AbuseChecks decides (it lets the attempt go). */
 export class FraudShield {
   constructor(
     private readonly redis: Redis,
