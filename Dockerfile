@@ -22,8 +22,10 @@ COPY --from=build /app/dist ./dist
 COPY --from=build /app/tools ./tools
 # The base image's "node" user, numeric so Kubernetes runAsNonRoot can verify it.
 USER 1000:1000
-EXPOSE 8080
-# Whichever app runs: the gateway's /healthz, a service's NATS health check, a worker alive (tools/healthcheck.mjs).
+# The API (gateway) and every process's health port: /livez, /readyz, /metrics (libs/health).
+ENV SIGNET_HEALTH_PORT=9464
+EXPOSE 8080 9464
+# Whichever app runs: its /readyz on the health port (tools/healthcheck.mjs).
 HEALTHCHECK --interval=10s --timeout=5s --start-period=20s --retries=3 CMD ["node", "tools/healthcheck.mjs"]
 ENTRYPOINT ["node"]
 CMD ["dist/apps/gateway/src/main.js"]
