@@ -43,7 +43,24 @@ export class OwnPostgres {
     execFileSync(asRoot ? 'runuser' : bin, asRoot ? ['-u', 'postgres', '--', bin, ...args] : args, { stdio: 'ignore' });
   }
 
+  /** Servers an earlier run left behind (pg_ctl daemonizes them: a killed run cannot take them along) would hold the port. */
+  private sweepLeftovers(): void {
+    for (const name of readdirSync(tmpdir()).filter((n) => n.startsWith('signet-fault-pg-'))) {
+      const dir = join(tmpdir(), name);
+      if (dir === this.dir) continue;
+      if (existsSync(join(dir, 'data', 'postmaster.pid'))) {
+        try {
+          this.run('pg_ctl', ['-D', join(dir, 'data'), '-m', 'immediate', '-w', 'stop']);
+        } catch {
+          // not running after all
+        }
+      }
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
   init(): void {
+    this.sweepLeftovers();
     if (process.getuid?.() === 0) execFileSync('chown', ['postgres', this.dir]);
     chmodSync(this.dir, 0o700);
     this.run('initdb', ['-D', join(this.dir, 'data'), '-A', 'trust', '-U', 'postgres', '--no-sync']);
