@@ -4,6 +4,7 @@ import autocannon from 'autocannon';
 const summary = (target, r) => ({
   target,
   rps: Math.round(r.requests.average),
+  requests: r.requests.total,
   p50_ms: r.latency.p50,
   p99_ms: r.latency.p99,
   non2xx: r.non2xx,
