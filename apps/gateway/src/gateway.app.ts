@@ -13,6 +13,7 @@ import { registerLenientBodyParser } from './http/body-parser.js';
 import { alwaysJsonContentType, clientErrorHandler, frameworkErrors } from './http/framework-errors.js';
 import { accessLog } from './http/access-log.js';
 import { recordHttpMetrics } from './http/http-metrics.js';
+import { traceRequests } from './http/request-tracing.js';
 import { PlivoErrorFilter, sendError, toHttpError } from './http/plivo-error.filter.js';
 import { RouteTable } from './http/route-table.js';
 
@@ -37,6 +38,7 @@ export async function createGateway(): Promise<NestFastifyApplication> {
     (req as ApiRequest).apiId = String(req.id);
   });
   recordHttpMetrics(fastify);
+  traceRequests(fastify);
   accessLog(fastify);
   registerLenientBodyParser(fastify);
   alwaysJsonContentType(fastify);

@@ -1,3 +1,4 @@
+import { startTracing } from '@signet/tracing';
 import { unsafeProduction, type ProductionRule } from './production-guard.js';
 
 /** A failure at start-up whose message is the whole story: printed as one line, without a stack trace. */
@@ -52,14 +53,15 @@ export interface BootPlan {
 }
 
 /**
- * Starts a process: its configuration (the loaders inside `needs` parse it), the production rules, its
- * dependencies, then `start`. Anything that fails before it is running ends the process with exit code 1 and
+ * Starts a process: its configuration (the loaders inside `needs` parse it), the production rules, tracing (when
+ * configured), its dependencies, then `start`. Anything that fails before it is running ends the process with exit code 1 and
  * one line on stderr naming `app` and the cause, never a stack trace.
  */
 export async function boot(app: string, plan: BootPlan): Promise<void> {
   try {
     const unsafe = unsafeProduction(plan.rules);
     if (unsafe) throw new StartupError(unsafe);
+    await startTracing(app);
     await requireDependencies(plan.needs());
     await plan.start();
   } catch (err) {

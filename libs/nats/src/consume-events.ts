@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { Events, type EventMap, type EventSubject } from '@signet/contracts/catalog';
 import { eventEnvelope, type EventEnvelope } from '@signet/contracts/common';
 import { counter, eachSource, gauge } from '@signet/metrics';
+import { inSpan, SpanKind, traceParentOf } from '@signet/tracing';
 import { ensureEventsStream } from './jetstream.js';
 import { contractSubject, eventsStream, natsSubject } from './namespace.js';
 
@@ -169,7 +170,10 @@ async function handle(m: JsMsg, schema: z.ZodType<EventEnvelope>, handler: Deliv
   }
   const { event } = parsed;
   try {
-    await handler(event, subject, { streamSeq: m.seq });
+    // A consumer span in the trace of the change that wrote the event (its `traceparent`), when tracing is on.
+    const parent = traceParentOf(event.traceparent ? { traceparent: event.traceparent } : undefined);
+    const attributes = { 'messaging.system': 'nats', 'messaging.destination.name': subject, 'messaging.message.id': event.id };
+    await inSpan(`${subject} process`, { kind: SpanKind.CONSUMER, parent, attributes }, () => handler(event, subject, { streamSeq: m.seq }));
     m.ack();
     handled.inc({ subject, outcome: 'ok' });
   } catch (err) {

@@ -5,7 +5,9 @@ import { API_ID_HEADER, CommonErrors, isRpcError } from '@signet/contracts/commo
 import { Rpc, type RpcRequest, type RpcResponse, type RpcSubject } from '@signet/contracts/catalog';
 import { DomainError } from '@signet/errors';
 import { histogram } from '@signet/metrics';
+import { inSpan, injectTrace, SpanKind } from '@signet/tracing';
 import { natsSubject } from './namespace.js';
+import { natsHeaderSetter } from './trace-headers.js';
 
 /** outcome: `ok`, `error` (the service answered with a coded error) or `unavailable` (no answer: timeout, no responders). */
 const requestSeconds = histogram('signet_nats_request_seconds', 'NATS request/reply latency by contract subject and outcome.', ['subject', 'outcome']);
@@ -62,9 +64,17 @@ export class RpcClient {
   }
 
   /** The untyped transport under `call`: the reply's `response`, or the coded error it carries. */
-  async request(subject: string, data: unknown, apiId?: string, timeoutMs = this.timeoutMs): Promise<unknown> {
+  request(subject: string, data: unknown, apiId?: string, timeoutMs = this.timeoutMs): Promise<unknown> {
+    // A client span; its context travels in the message's headers to the handler's span (NamespacedServerNats).
+    return inSpan(`${subject} request`, { kind: SpanKind.CLIENT, attributes: { 'messaging.system': 'nats', 'messaging.destination.name': subject } }, () =>
+      this.send(subject, data, apiId, timeoutMs),
+    );
+  }
+
+  private async send(subject: string, data: unknown, apiId: string | undefined, timeoutMs: number): Promise<unknown> {
     const h = natsHeaders();
     if (apiId) h.set(API_ID_HEADER, apiId);
+    injectTrace(h, natsHeaderSetter);
     const payload = JSON.stringify({ pattern: subject, data, id: randomUUID() });
     let reply: NestReply;
     const done = requestSeconds.startTimer({ subject });

@@ -2,6 +2,7 @@ import { type ArgumentsHost, Catch, Logger, type RpcExceptionFilter } from '@nes
 import type { NatsContext } from '@nestjs/microservices';
 import { CommonErrors, type RpcError } from '@signet/contracts/common';
 import { DomainError, isDependencyOutage } from '@signet/errors';
+import { failActiveSpan } from '@signet/tracing';
 import { type Observable, throwError } from 'rxjs';
 import { apiIdOf } from './rpc-server.js';
 
@@ -16,6 +17,7 @@ export class RpcErrorFilter implements RpcExceptionFilter<unknown> {
   catch(exception: unknown, host: ArgumentsHost): Observable<RpcError> {
     if (exception instanceof DomainError) return throwError(() => exception.toRpc());
     const apiId = apiIdOf(host.switchToRpc().getContext<NatsContext>()) ?? '-';
+    failActiveSpan(exception);
     if (isDependencyOutage(exception)) {
       this.logOutage(apiId, exception);
       return throwError(() => ({ code: CommonErrors.SERVICE_UNAVAILABLE, message: 'service unavailable: a dependency is down, try again shortly' }));

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EventEnvelope } from '@signet/contracts/common';
+import { activeTraceparent } from '@signet/tracing';
 
 /**
  * The DDL every producing service puts in its own schema. A migration holds its own copy of this text, never a call
@@ -16,6 +17,8 @@ export const outboxTableSql = (schema: string): string => `
   );
   CREATE INDEX outbox_events_unpublished ON "${schema}".outbox_events (seq) WHERE published_at IS NULL;`;
 
+/** An event of `type`; while tracing is on it carries the active trace context (consumers continue that trace). */
 export function envelope<T>(type: string, data: T): EventEnvelope<T> {
-  return { id: randomUUID(), type, occurred_at: new Date().toISOString(), data };
+  const traceparent = activeTraceparent();
+  return { id: randomUUID(), type, occurred_at: new Date().toISOString(), ...(traceparent ? { traceparent } : {}), data };
 }

@@ -1,4 +1,5 @@
 import { Agent, request } from 'undici';
+import { inSpan, SpanKind, traceHeaders } from '@signet/tracing';
 import { ProviderApiError, ProviderAuthError } from './delivery-provider.js';
 
 export interface HttpTimeouts {
@@ -35,11 +36,21 @@ export class ProviderHttp {
     this.agent = new Agent({ connect: { timeout: timeouts.connectTimeoutMs }, keepAliveTimeout: 30_000, connections: 64 });
   }
 
-  async call(provider: string, call: HttpCall): Promise<HttpAnswer> {
+  /** One client span per call (`POST twilio`), its context sent on as `traceparent`. */
+  call(provider: string, call: HttpCall): Promise<HttpAnswer> {
+    const attributes = { 'http.request.method': call.method, 'server.address': URL.parse(call.url)?.hostname ?? '', 'signet.provider': provider };
+    return inSpan(`${call.method} ${provider}`, { kind: SpanKind.CLIENT, attributes }, async (span) => {
+      const answer = await this.send(provider, call);
+      span.setAttribute('http.response.status_code', answer.status);
+      return answer;
+    });
+  }
+
+  private async send(provider: string, call: HttpCall): Promise<HttpAnswer> {
     try {
       const res = await request(call.url, {
         method: call.method,
-        headers: call.headers,
+        headers: { ...call.headers, ...traceHeaders() },
         body: call.body,
         dispatcher: this.agent,
         signal: AbortSignal.timeout(this.timeouts.totalTimeoutMs),

@@ -1,5 +1,7 @@
 import { type ConnectionOptions, Queue, type JobsOptions } from 'bullmq';
+import { BullMQOtel } from 'bullmq-otel';
 import { redisOptions } from '@signet/config';
+import { tracingEnabled } from '@signet/tracing';
 
 /**
  * A queue's name, its job names and its retry policy, declared once next to each other and nowhere else. What a job
@@ -26,10 +28,17 @@ export const KEEP_JOBS: Pick<JobsOptions, 'removeOnComplete' | 'removeOnFail'> =
   removeOnFail: { age: 7 * 24 * 3600 },
 };
 
+/**
+ * With tracing on, BullMQ's own telemetry (bullmq-otel): adding a job is a span of the caller's trace whose context
+ * the job carries (in its options, stored with it), and each run of it is a child span the handler runs in.
+ */
+export const queueTelemetry = (): { telemetry?: BullMQOtel } => (tracingEnabled() ? { telemetry: new BullMQOtel({ tracerName: 'signet' }) } : {});
+
 export function createQueue(spec: QueueSpec, env: QueueEnv): Queue {
   return new Queue(spec.name, {
     connection: redisOptions(env.redisUrl, 'producer') as ConnectionOptions,
     prefix: env.prefix,
     defaultJobOptions: spec.defaultJobOptions,
+    ...queueTelemetry(),
   });
 }

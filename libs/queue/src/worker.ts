@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { type ConnectionOptions, UnrecoverableError, Worker, type Job } from 'bullmq';
-import { createQueue, type QueueEnv, type QueueSpec } from './queue-spec.js';
+import { createQueue, queueTelemetry, type QueueEnv, type QueueSpec } from './queue-spec.js';
 import { watchQueue } from './queue-metrics.js';
 import { redisOptions } from '@signet/config';
 import { counter, histogram } from '@signet/metrics';
@@ -86,6 +86,7 @@ export function startWorker<J extends string>(spec: QueueSpec<J>, handlers: JobH
       // After a lost Redis connection BullMQ waits this long before fetching again (default 15 s): OTPs must flow
       // again within a second of Redis' return.
       runRetryDelay: 250,
+      ...queueTelemetry(),
     },
   );
   // `api_id` in job data ties a failure to the API request that caused the job.

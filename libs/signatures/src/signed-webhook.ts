@@ -1,4 +1,5 @@
 import { type Dispatcher, request } from 'undici';
+import { failSpan, inSpan, SpanKind, traceHeaders } from '@signet/tracing';
 import { plivoSignatureHeaders, type SigningTokens } from './plivo-signature.js';
 
 export interface SignedWebhook {
@@ -42,14 +43,30 @@ async function readCapped(body: Dispatcher.ResponseData['body'], maxRead: number
  * SSRF-guarded one — without following redirects, within `timeoutMs` for the whole exchange, reading at most
  * `maxRead` bytes of the answer. Never throws: the outcome is the status or the error.
  */
-export async function sendSignedWebhook(
+export function sendSignedWebhook(
+  agent: Dispatcher,
+  hook: SignedWebhook,
+  tokens: SigningTokens,
+  opts: { timeoutMs: number; maxRead: number; record?: number },
+): Promise<WebhookOutcome> {
+  // One client span per try (`POST webhook`), its context sent on as `traceparent` (the signature does not cover it).
+  const attributes = { 'http.request.method': hook.method, 'server.address': URL.parse(hook.url)?.hostname ?? '' };
+  return inSpan(`${hook.method} webhook`, { kind: SpanKind.CLIENT, attributes }, async (span) => {
+    const outcome = await send(agent, hook, tokens, opts);
+    if (outcome.http_status !== null) span.setAttribute('http.response.status_code', outcome.http_status);
+    if (outcome.error !== null || (outcome.http_status ?? 0) >= 400) failSpan(span, new Error(outcome.error ?? `HTTP ${outcome.http_status}`));
+    return outcome;
+  });
+}
+
+async function send(
   agent: Dispatcher,
   hook: SignedWebhook,
   tokens: SigningTokens,
   opts: { timeoutMs: number; maxRead: number; record?: number },
 ): Promise<WebhookOutcome> {
   const post = hook.method === 'POST';
-  const headers: Record<string, string> = { ...plivoSignatureHeaders(hook.method, hook.url, hook.fields, tokens), ...hook.headers };
+  const headers: Record<string, string> = { ...plivoSignatureHeaders(hook.method, hook.url, hook.fields, tokens), ...hook.headers, ...traceHeaders() };
   if (post) headers['content-type'] = 'application/x-www-form-urlencoded';
   try {
     const res = await request(post ? hook.url : getUrl(hook.url, hook.fields), {

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AttemptErrorCodes } from '@signet/contracts/verify';
 import { ProviderApiError, type OutboundMessage } from '@signet/providers';
+import { inSpan, SpanKind } from '@signet/tracing';
 import { Keyring } from '@signet/secrets';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { EventsRelay } from '@signet/outbox';
@@ -113,7 +114,11 @@ export class DeliveryProcessor {
     };
     let sent;
     try {
-      sent = row.channel === 'voice' ? await route.provider.placeVoiceCall(message) : await route.provider.sendSms(message);
+      sent = await inSpan(
+        `deliver ${row.channel} via ${name}`,
+        { kind: SpanKind.INTERNAL, attributes: { 'signet.provider': name, 'signet.channel': row.channel } },
+        () => (row.channel === 'voice' ? route.provider.placeVoiceCall(message) : route.provider.sendSms(message)),
+      );
     } catch (err) {
       await this.attempts.refused(row.attempt_uuid, seq, (err as Error).message);
       if (!(err instanceof ProviderApiError)) throw err;

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { attemptEventInsert } from '../events/event-sql.js';
+import { attemptEventInsert, traced } from '../events/event-sql.js';
 
 export interface DeliveryRow {
   attempt_uuid: string;
@@ -54,14 +54,15 @@ export interface TryStart {
   fromNumber: string | null;
 }
 
-/** The attempt update + its events, as CTEs `a` (updated attempt) and `s` (its session), for one statement. */
-const attemptUpdate = (via?: string[]) => `
+/** The attempt update + its events (carrying the active trace), as CTEs `a` (updated attempt) and `s` (its session), for one statement. */
+const attemptUpdate = (via?: string[]) =>
+  traced(`
   a AS (
     UPDATE verify.attempts SET status = $2, error_code = $3, provider = COALESCE($4, provider),
       provider_ref = COALESCE($5, provider_ref), sender_uuid = COALESCE($7, sender_uuid), updated_at = now()
     WHERE uuid = $1 AND status = ANY($6::text[]) RETURNING *
   ), s AS (SELECT x.* FROM verify.sessions x JOIN a ON x.uuid = a.session_uuid),
-  e AS (${attemptEventInsert(via)})`;
+  e AS (${attemptEventInsert(via)})`);
 
 const changeParams = (attemptUuid: string, c: StatusChange) => [
   attemptUuid,

@@ -1,5 +1,6 @@
 import { VerifyEvents } from '@signet/contracts/verify';
 import { utc } from '@signet/database';
+import { activeTraceparent } from '@signet/tracing';
 
 /**
  * Outbox rows written by the same statement as the state change they describe, so an event exists exactly when
@@ -11,8 +12,19 @@ import { utc } from '@signet/database';
  * own (a LATERAL subquery that references nothing is evaluated once and would repeat one id).
  */
 const envelope = (type: string, data: string, from: string, ord = '0') =>
-  `SELECT ev.id, '${type}', jsonb_build_object('id', ev.id, 'type', '${type}', 'occurred_at', ${utc('now()')}, 'data', ev.data)
+  `SELECT ev.id, '${type}', jsonb_build_object('id', ev.id, 'type', '${type}', 'occurred_at', ${utc('now()')}, 'data', ev.data${TRACE_SLOT})
    FROM (SELECT gen_random_uuid() AS id, ${data} AS data, ${ord} AS ord FROM ${from}) ev ORDER BY ev.ord`;
+
+const TRACE_SLOT = '/*traceparent*/';
+
+/**
+ * A statement holding event SQL, run where it is: while tracing is on, its events carry the active `traceparent`
+ * (format-checked, so inlined as a literal); otherwise the slot stays a comment and the text is unchanged.
+ */
+export function traced(sql: string): string {
+  const tp = activeTraceparent();
+  return tp ? sql.replaceAll(TRACE_SLOT, `, 'traceparent', '${tp}'`) : sql;
+}
 
 const STATUS = /^[a-z-]+$/;
 

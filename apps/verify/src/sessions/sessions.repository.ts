@@ -3,7 +3,7 @@ import type { Caller } from '@signet/contracts/common';
 import { VerifyEvents } from '@signet/contracts/verify';
 import { utc, visible } from '@signet/database';
 import { DataSource } from 'typeorm';
-import { attemptEventInsert, devOutboxErase, sessionEndedInsert } from '../events/event-sql.js';
+import { attemptEventInsert, devOutboxErase, sessionEndedInsert, traced } from '../events/event-sql.js';
 
 export interface NewSession {
   uuid: string;
@@ -129,7 +129,7 @@ export class SessionsRepository {
    * `heldBack`: the attempt is recorded `failed` with that code (Fraud Shield), never queued.
    */
   async open(s: NewSession, attemptUuid: string, heldBack?: string): Promise<Opened | undefined> {
-    const rows: Opened[] = await this.ds.query(OPEN_SQL, [...INSERT_COLUMNS.map((c) => s[c]), s.expiry_seconds, attemptUuid, heldBack ?? null]);
+    const rows: Opened[] = await this.ds.query(traced(OPEN_SQL), [...INSERT_COLUMNS.map((c) => s[c]), s.expiry_seconds, attemptUuid, heldBack ?? null]);
     return rows[0];
   }
 
@@ -175,11 +175,11 @@ export class SessionsRepository {
   /** Marks the session verified, erases the kept code (and its dev-outbox messages) and writes the event, in one statement. */
   async markVerified(uuid: string): Promise<boolean> {
     const rows = await this.ds.query(
-      `WITH s AS (
+      traced(`WITH s AS (
          UPDATE verify.sessions SET status = 'verified', otp_sealed = NULL, updated_at = now()
          WHERE uuid = $1 AND status = 'in-progress' RETURNING *
        ), e AS (${sessionEndedInsert(VerifyEvents.sessionVerified, 's')}), d AS (${devOutboxErase('s')})
-       SELECT uuid FROM s`,
+       SELECT uuid FROM s`),
       [uuid],
     );
     return rows.length === 1;
@@ -192,11 +192,11 @@ export class SessionsRepository {
       : `uuid IN (SELECT uuid FROM verify.sessions WHERE status = 'in-progress' AND expires_at <= now()
                   ORDER BY expires_at LIMIT ${batch} FOR UPDATE SKIP LOCKED)`;
     const rows: { uuid: string }[] = await this.ds.query(
-      `WITH s AS (
+      traced(`WITH s AS (
          UPDATE verify.sessions SET status = 'expired', otp_sealed = NULL, updated_at = now()
          WHERE ${target} AND status = 'in-progress' RETURNING *
        ), e AS (${sessionEndedInsert(VerifyEvents.sessionExpired, 's')}), d AS (${devOutboxErase('s')})
-       SELECT uuid FROM s`,
+       SELECT uuid FROM s`),
       uuids ? [uuids] : [],
     );
     return rows.map((r) => r.uuid);

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Workflow } from '@signet/contracts/verify';
 import { DataSource } from 'typeorm';
-import { attemptEventInsert } from '../events/event-sql.js';
+import { attemptEventInsert, traced } from '../events/event-sql.js';
 
 /** A session as the workflow sees it when a step is due, with its app's current workflow. */
 export interface WorkflowSession {
@@ -39,7 +39,7 @@ export class WorkflowRepository {
    */
   async addAttempt(sessionUuid: string, attemptUuid: string, channel: 'sms' | 'voice', after: number): Promise<boolean> {
     const rows = await this.ds.query(
-      `WITH s AS (
+      traced(`WITH s AS (
          UPDATE verify.sessions x SET count = x.count + 1, channel = $3, updated_at = now()
          WHERE x.uuid = $1 AND x.status = 'in-progress' AND x.expires_at > now() AND x.count = $4 AND x.count < x.max_attempts
          RETURNING x.*
@@ -47,7 +47,7 @@ export class WorkflowRepository {
          INSERT INTO verify.attempts (uuid, session_uuid, sequence, channel, status)
          SELECT $2, s.uuid, s.count, s.channel, 'queued' FROM s RETURNING *
        ), e AS (${attemptEventInsert()})
-       SELECT s.uuid FROM s`,
+       SELECT s.uuid FROM s`),
       [sessionUuid, attemptUuid, channel, after],
     );
     return rows.length === 1;

@@ -9,6 +9,8 @@ export interface EventEnvelope<T = unknown> {
   id: string;
   type: string;
   occurred_at: string;
+  /** The W3C trace context of the change that wrote it (only while tracing is on): its consumers' spans join that trace. */
+  traceparent?: string;
   data: T;
 }
 
@@ -20,4 +22,4 @@ export function eventSubject<S extends string, E extends string, V extends strin
 
 /** The envelope of an event on `subject` whose `data` is `data`: what a consumer parses before its handler sees it. */
 export const eventEnvelope = <T extends string, D extends z.ZodType>(subject: T, data: D) =>
-  z.object({ id: z.uuid(), type: z.literal(subject), occurred_at: z.string(), data });
+  z.object({ id: z.uuid(), type: z.literal(subject), occurred_at: z.string(), traceparent: z.string().optional(), data });

@@ -40,7 +40,7 @@ export abstract class FakeVendor {
   private server?: Server;
   readonly sends: FakeSend[] = [];
   /** Requests to the send endpoints that arrived (accepted or not), with their arrival time. */
-  readonly sendRequests: { at: number; path: string }[] = [];
+  readonly sendRequests: { at: number; path: string; headers: IncomingMessage['headers'] }[] = [];
   /** Answer every request with this HTTP status (e.g. 500) instead of handling it. */
   failWith?: number;
   /** Wait this long before handling a request (a slow vendor). */
@@ -89,7 +89,7 @@ export abstract class FakeVendor {
     for await (const c of req) chunks.push(c as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (this.isSendPath(url.pathname)) this.sendRequests.push({ at: Date.now(), path: url.pathname });
+    if (this.isSendPath(url.pathname)) this.sendRequests.push({ at: Date.now(), path: url.pathname, headers: req.headers });
     if (this.hang) return; // the socket stays open until the client gives up
     if (this.delayMs > 0) await new Promise((r) => setTimeout(r, this.delayMs));
     if (this.failWith) return this.reply(res, { status: this.failWith, body: { error: 'fake vendor fault' } });
