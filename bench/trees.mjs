@@ -74,7 +74,7 @@ const cpuSeconds = (pid) => {
     return 0;
   }
 };
-const stackCpu = (running) => (running.children ?? []).reduce((sum, { child }) => sum + cpuSeconds(child.pid), 0);
+const stackCpu = (running) => Object.fromEntries((running.children ?? []).map(({ name, child }) => [name, cpuSeconds(child.pid)]));
 
 const url = `http://127.0.0.1:${env.GATEWAY_PORT}`;
 const { results, record } = recorder();
@@ -103,8 +103,11 @@ for (let round = 1; round <= rounds; round++) {
       }
       const cpuBefore = stackCpu(running);
       const r = await createLoad(url, env.SIGNET_BOOTSTRAP_AUTH_ID, env.SIGNET_BOOTSTRAP_AUTH_TOKEN, seconds, connections);
-      const cpu = stackCpu(running) - cpuBefore;
-      record(`${tree.label}, round ${round}`, { ...r, node_cpu_ms_per_create: r.requests ? Number(((cpu * 1000) / r.requests).toFixed(2)) : null });
+      const cpuAfter = stackCpu(running);
+      const perCreate = (cpu) => (r.requests ? Number(((cpu * 1000) / r.requests).toFixed(3)) : null);
+      const byProcess = Object.fromEntries(Object.keys(cpuAfter).map((name) => [name, perCreate(cpuAfter[name] - cpuBefore[name])]));
+      const total = Object.keys(cpuAfter).reduce((sum, name) => sum + cpuAfter[name] - cpuBefore[name], 0);
+      record(`${tree.label}, round ${round}`, { ...r, node_cpu_ms_per_create: perCreate(total), cpu_ms_per_create_by_process: byProcess });
     } finally {
       clearInterval(scraping);
       await running.stop();
@@ -138,6 +141,15 @@ if (process.argv.includes('--write')) {
         : ''
     }): median ${rps} req/s, p99 ${of(t.label, 'p99_ms')} ms, ${cpu} ms Node CPU per create${vsFirst}${vsBaseline}`;
   });
+  // Median CPU per create of each process, per tree: where a difference between trees is spent.
+  const byProcessTable = () => {
+    const names = [...new Set(results.flatMap((r) => Object.keys(r.cpu_ms_per_create_by_process ?? {})))];
+    if (names.length === 0) return '';
+    const cell = (t, n) => median(results.filter((r) => r.name.startsWith(`${t.label}, round`)).map((r) => r.cpu_ms_per_create_by_process?.[n] ?? 0));
+    return `\nNode CPU ms per create by process (medians):\n\n| tree | ${names.join(' | ')} |\n|---|${names.map(() => '---|').join('')}\n${trees
+      .map((t) => `| ${t.label} | ${names.map((n) => cell(t, n)).join(' | ')} |`)
+      .join('\n')}\n`;
+  };
   const load = os.loadavg().map((l) => l.toFixed(1));
   appendFileSync(
     `${root}/bench/RESULTS.md`,
@@ -151,7 +163,7 @@ Command: \`node bench/trees.mjs ${specs.map((s) => `--tree '${s}'`).join(' ')} -
 ${results.map((r) => `| ${r.name} | ${r.rps} | ${r.p50_ms} | ${r.p99_ms} | ${r.node_cpu_ms_per_create ?? ''} | ${r.non2xx} | ${r.errors + r.timeouts} |`).join('\n')}
 
 ${summary.join('\n')}
-`,
+${byProcessTable()}`,
   );
 }
 process.exit(0);

@@ -189,6 +189,8 @@ describe('OTP delivery: routing, fallback, breaker, final failure', () => {
     expect(await attemptState(ds, a)).toMatchObject({ status: 'sent', provider: 'plivo' });
     expect((await triesOf(ds, a))[0]).toMatchObject({ provider: 'twilio', outcome: 'skipped', error: 'circuit open' });
     expect(await redis.pttl(`${prefix}:breaker:${senders.twilio}:open`)).toBeGreaterThan(50_000);
+    // What the worker's /metrics reads: open circuits by provider.
+    expect(await breaker.openByProvider()).toEqual(new Map([['twilio', 1]]));
   });
 
   it('ends an attempt every sender refused as failed ALL_SENDERS_REFUSED after its retries, with its event, and the sweeper never re-adds it', async () => {

@@ -56,4 +56,18 @@ describe('tracing', () => {
     await inSpan('orphan', { kind: SpanKind.CONSUMER, parent: traceParentOf({}) }, async () => undefined);
     expect(exporter.getFinishedSpans()[0].parentSpanContext).toBeUndefined();
   });
+
+  it('keeps the share of new traces OTEL_TRACES_SAMPLER_ARG says, and a continued trace as its caller decided', async () => {
+    const exporter = new InMemorySpanExporter();
+    process.env.OTEL_TRACES_SAMPLER_ARG = '0';
+    try {
+      await startTracing('test', exporter);
+      await inSpan('dropped', { kind: SpanKind.SERVER }, async () => undefined);
+      const sampled = { traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' };
+      await inSpan('continued', { kind: SpanKind.SERVER, parent: traceParentOf(sampled) }, async () => undefined);
+      expect(exporter.getFinishedSpans().map((s) => s.name)).toEqual(['continued']);
+    } finally {
+      delete process.env.OTEL_TRACES_SAMPLER_ARG;
+    }
+  });
 });

@@ -20,7 +20,8 @@ let provider: TracerProvider | undefined;
 /**
  * OpenTelemetry, off unless `OTEL_EXPORTER_OTLP_ENDPOINT` (or `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT`) is set: then
  * this process's spans go to that OTLP/HTTP endpoint in batches (every `OTEL_BSP_SCHEDULE_DELAY` ms, 5 s by default)
- * as `service.name` = `service` (or `OTEL_SERVICE_NAME`), with W3C trace context carried across processes. Off, the
+ * as `service.name` = `service` (or `OTEL_SERVICE_NAME`), with W3C trace context carried across processes; a share
+ * `OTEL_TRACES_SAMPLER_ARG` (0 … 1, default 1) of new traces is kept, and a continued one as its caller decided. Off, the
  * SDK is never loaded and every span below is the API's no-op. `exporter` replaces OTLP (a test's in-memory one).
  */
 export async function startTracing(service: string, exporter?: SpanExporter): Promise<boolean> {
@@ -38,8 +39,11 @@ export async function startTracing(service: string, exporter?: SpanExporter): Pr
         exporter: new (await import('@opentelemetry/exporter-trace-otlp-http')).OTLPTraceExporter(),
         scheduledDelayMillis: Number(process.env.OTEL_BSP_SCHEDULE_DELAY) || 5000,
       });
+  // A trace is kept whole or not at all: the root decides (OTEL_TRACES_SAMPLER_ARG of them, all by default), the rest follow it.
+  const ratio = Number(process.env.OTEL_TRACES_SAMPLER_ARG ?? 1);
   provider = new sdk.TracerProvider({
     resource: resourceFromAttributes({ 'service.name': process.env.OTEL_SERVICE_NAME || service }),
+    sampler: new sdk.ParentBasedSampler({ root: new sdk.TraceIdRatioBasedSampler(Number.isFinite(ratio) ? Math.min(1, Math.max(0, ratio)) : 1) }),
     spanProcessors: [processor],
   });
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());

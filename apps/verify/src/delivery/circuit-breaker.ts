@@ -1,4 +1,5 @@
 import { gauge } from '@signet/metrics';
+import { VENDORS } from '@signet/providers';
 import type { Redis } from 'ioredis';
 
 export interface BreakerOptions {
@@ -20,16 +21,27 @@ export class CircuitBreaker {
     private readonly prefix: string,
     readonly opts: BreakerOptions,
   ) {
-    gauge('signet_circuits_open', 'Senders whose circuit breaker is open right now (their OTPs go to the next sender).', [], async (g) =>
-      g.set(await this.openCount()),
+    // By provider, not by sender: a sender belongs to an account, and labels stay bounded. Every vendor has a series (0: none open).
+    gauge(
+      'signet_circuits_open',
+      'Senders whose circuit breaker is open right now (their OTPs go to the next sender), by provider.',
+      ['provider'],
+      async (g) => {
+        const open = await this.openByProvider();
+        g.reset();
+        for (const provider of new Set<string>([...VENDORS, ...open.keys()])) g.set({ provider }, open.get(provider) ?? 0);
+      },
     );
   }
 
-  /** Open circuits, by a SCAN of their keys (a handful at most; read when scraped). */
-  async openCount(): Promise<number> {
-    let n = 0;
-    for await (const keys of this.redis.scanStream({ match: `${this.prefix}:breaker:*:open`, count: 200 })) n += (keys as string[]).length;
-    return n;
+  /** Open circuits per provider, by a SCAN of their keys (a handful at most; read when scraped); each key holds its provider. */
+  async openByProvider(): Promise<Map<string, number>> {
+    const open = new Map<string, number>();
+    for await (const keys of this.redis.scanStream({ match: `${this.prefix}:breaker:*:open`, count: 200 })) {
+      if ((keys as string[]).length === 0) continue;
+      for (const provider of await this.redis.mget(...(keys as string[]))) if (provider) open.set(provider, (open.get(provider) ?? 0) + 1);
+    }
+    return open;
   }
 
   private keys(sender: string): { fails: string; open: string } {
@@ -49,8 +61,8 @@ export class CircuitBreaker {
     }
   }
 
-  /** Counts a failure; true when it opened the circuit. */
-  async failure(sender: string): Promise<boolean> {
+  /** Counts a failure of `sender` (a `provider` one); true when it opened the circuit. */
+  async failure(sender: string, provider: string): Promise<boolean> {
     const k = this.keys(sender);
     try {
       const [[, fails]] = (await this.redis
@@ -59,7 +71,7 @@ export class CircuitBreaker {
         .pexpire(k.fails, this.opts.coolDownMs * 10)
         .exec()) as [[null, number]];
       if (fails < this.opts.threshold) return false;
-      await this.redis.multi().set(k.open, '1', 'PX', this.opts.coolDownMs).del(k.fails).exec();
+      await this.redis.multi().set(k.open, provider, 'PX', this.opts.coolDownMs).del(k.fails).exec();
       return true;
     } catch {
       return false; // best effort: see the class comment

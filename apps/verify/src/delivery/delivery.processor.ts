@@ -124,7 +124,7 @@ export class DeliveryProcessor {
       if (!(err instanceof ProviderApiError)) throw err;
       providerErrors.inc({ provider: name, channel: row.channel });
       fallbacks.inc({ provider: name, reason: 'api_error' });
-      if (await this.breaker.failure(route.key)) circuitsOpened.inc({ provider: name });
+      if (await this.breaker.failure(route.key, name)) circuitsOpened.inc({ provider: name });
       this.logger.warn({
         msg: `${name} refused the attempt: ${err.message}; falling through`,
         account_id: row.account_id,
