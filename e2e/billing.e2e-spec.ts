@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { jetstream } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { BillingErrors, BillingSubjects, type ChargeResult } from '@signet/contracts/billing';
-import { formatMoney } from '@signet/contracts/common';
+import { CommonErrors, formatMoney } from '@signet/contracts/common';
 import { AttemptErrorCodes, VerifyEvents } from '@signet/contracts/verify';
 import { connectNats, natsSubject, RpcClient } from '@signet/nats';
 import { apiClient, createTestAccount, eventually, type TestAccount } from '@signet/testing';
@@ -137,11 +137,17 @@ describe('billing: prices, prepaid charges, the ledger, usage, alerts, closing',
     const account = await createTestAccount(baseUrl, env.SIGNET_ADMIN_TOKEN, { cash_credits: formatMoney(500n * 6_500n) });
     const attempts = Array.from({ length: 1000 }, () => randomUUID());
     let payer = account;
-    const charge = (attempt_uuid: string) =>
+    const once = (attempt_uuid: string) =>
       rpc.call(BillingSubjects.chargeAttempt, { caller: callerOf(payer), attempt_uuid, country_iso: 'US', channel: 'sms' }).then(
         () => 'ok',
         (err: { code: string }) => err.code,
       );
+    // As verify does: a request that got no answer (a loaded machine's timeout) is asked again with the same attempt id.
+    const charge = async (attempt_uuid: string) => {
+      let outcome = await once(attempt_uuid);
+      for (let i = 0; i < 3 && outcome === CommonErrors.SERVICE_UNAVAILABLE; i++) outcome = await once(attempt_uuid);
+      return outcome;
+    };
     const outcomes = await Promise.all(attempts.map(charge));
     expect(outcomes.filter((o) => o === 'ok')).toHaveLength(500);
     expect(outcomes.filter((o) => o === BillingErrors.INSUFFICIENT_CREDIT)).toHaveLength(500);
@@ -157,8 +163,8 @@ describe('billing: prices, prepaid charges, the ledger, usage, alerts, closing',
     // One attempt sent 50 times at once (a client retrying after timeouts) is charged once, credit to spare.
     const spare = await createTestAccount(baseUrl, env.SIGNET_ADMIN_TOKEN, { cash_credits: formatMoney(10n * 6_500n) });
     payer = spare;
-    const once = randomUUID();
-    expect(new Set(await Promise.all(Array.from({ length: 50 }, () => charge(once))))).toEqual(new Set(['ok']));
+    const single = randomUUID();
+    expect(new Set(await Promise.all(Array.from({ length: 50 }, () => charge(single))))).toEqual(new Set(['ok']));
     expect((await ledger(spare.authId)).filter((e) => e.kind === 'charge')).toHaveLength(1);
     expect(await balance(spare.authId)).toBe(String(9 * 6_500));
   }, 60_000);
@@ -282,6 +288,23 @@ describe('billing: prices, prepaid charges, the ledger, usage, alerts, closing',
     expect(alert).toMatchObject({ alert_uuid: first.fields.AlertUUID, threshold: '255.00', recipients: [email] });
     expect(alert.webhook).toMatchObject({ url, status: 'delivered', tries: 2, http_status: 200, error: null });
     // The retry was the webhook's alone: the mail went out once.
+    expect(mail.filter((m) => m.to.includes(email))).toHaveLength(1);
+  }, 30_000);
+
+  it('stops at a webhook that answers 410 Gone: one try, the alert mailed, the webhook failed', async () => {
+    await adminApi()('POST', '/admin/v1/Pricing/XA/', { country: 'Test Land', country_code: 999, sms_rate: '6', voice_rate: '6' });
+    const email = `gone-${randomUUID()}@example.com`;
+    const account = await openAccount({ email, cash_credits: '260' });
+    const api = apiClient(baseUrl, account.authId, account.token);
+    const url = receiver.url(`/gone/${account.authId}`);
+    receiver.behaviour = (r) => (r.fields.AuthID === account.authId ? { status: 410 } : { status: 200 });
+    await api('POST', `/v1/Account/${account.authId}/BalanceAlert/`, { thresholds: ['255'], webhook_url: url });
+    await rpc.call(BillingSubjects.chargeAttempt, { caller: callerOf(account), attempt_uuid: randomUUID(), country_iso: 'XA', channel: 'sms' }); // 254
+    const history = async () => (await api('GET', `/v1/Account/${account.authId}/BalanceAlert/History/`)).body.objects as Record<string, unknown>[];
+    await eventually(async () => (await history())[0]?.status === 'sent', 15_000);
+    await new Promise((r) => setTimeout(r, 3000)); // past the first retry's delay (2 s): none comes
+    expect(receiver.received.filter((r) => r.fields.AuthID === account.authId)).toHaveLength(1);
+    expect((await history())[0].webhook).toMatchObject({ url, status: 'failed', tries: 1, http_status: 410 });
     expect(mail.filter((m) => m.to.includes(email))).toHaveLength(1);
   }, 30_000);
 

@@ -83,6 +83,11 @@ export class AlertsProcessor {
     }
     const result = await this.webhook.send(url, webhookFields(alert), tokens);
     await this.alerts.recordWebhookTry(alert.uuid, url, result);
+    // 410 Gone, as for status callbacks: the receiver is gone for good, so the webhook is not tried again.
+    if (result.http_status === 410) {
+      this.logger.warn(`alert ${alert.uuid}: webhook ${url} answered 410 Gone, not retried`);
+      return;
+    }
     if (!delivered(result)) throw new Error(`webhook ${url} answered ${result.error ?? `HTTP ${result.http_status}`}`);
     this.logger.log(`alert ${alert.uuid} delivered to its webhook`);
   }
