@@ -66,7 +66,7 @@ try {
       `${root}/bench/RESULTS.md`,
       `
 ## Autoscaling signal: a burst builds an OTP backlog, and it drains (issue 14) — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC
-Machine: ${os.cpus().length} cores, Node ${process.version}; the whole stack with one verify worker, Postgres, Redis, NATS and autocannon on this one machine, **loaded by other helpers' runs** (load average ${os
+Machine: ${os.cpus().length} cores, Node ${process.version}; the whole stack with one verify worker, Postgres, Redis, NATS and autocannon on this one machine, nothing else running (load average at the end, the stack's own: ${os
         .loadavg()
         .map((l) => l.toFixed(1))
         .join(' / ')}).

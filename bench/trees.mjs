@@ -93,13 +93,16 @@ for (let round = 1; round <= rounds; round++) {
       await createLoad(url, env.SIGNET_BOOTSTRAP_AUTH_ID, env.SIGNET_BOOTSTRAP_AUTH_TOKEN, 3, connections); // warm-up
       if (scrape && stack.healthPorts) {
         const ports = Object.values(stack.healthPorts(env));
-        scraping = setInterval(() => {
+        const scrapeAll = () => {
           for (const port of ports)
             fetch(`http://127.0.0.1:${port}/metrics`).then(
               (r) => (r.ok ? scrapes.count++ : scrapes.failed++),
               () => scrapes.failed++,
             );
-        }, scrapeMs);
+        };
+        // Once as the run starts, then every interval: a run shorter than the interval is scraped too.
+        setTimeout(scrapeAll, 100);
+        scraping = setInterval(scrapeAll, scrapeMs);
       }
       const cpuBefore = stackCpu(running);
       const r = await createLoad(url, env.SIGNET_BOOTSTRAP_AUTH_ID, env.SIGNET_BOOTSTRAP_AUTH_TOKEN, seconds, connections);

@@ -1,4 +1,6 @@
 import { Logger } from '@nestjs/common';
+import { InMemorySpanExporter } from '@opentelemetry/sdk-trace';
+import { inSpan, SpanKind, startTracing, stopTracing } from '@signet/tracing';
 import { createLogger, rootLogger } from './logger.js';
 
 describe('createLogger', () => {
@@ -31,5 +33,19 @@ describe('createLogger', () => {
     const text = JSON.stringify(lines);
     for (const secret of ['c2VjcmV0', 'Correct-Horse-9', '482913', 'tok-123', 'AbCdEf0123', '777111']) expect(text).not.toContain(secret);
     expect(text.match(/\[redacted\]/g)).toHaveLength(6);
+  });
+
+  it('gives a line written inside a span its trace id while tracing is on, and none otherwise', async () => {
+    logger.log('outside', 'T');
+    await startTracing('unit', new InMemorySpanExporter());
+    try {
+      await inSpan('work', { kind: SpanKind.INTERNAL }, async (span) => {
+        logger.log('inside', 'T');
+        expect(lines.at(-1)).toMatchObject({ msg: 'inside', trace_id: span.spanContext().traceId });
+      });
+    } finally {
+      await stopTracing();
+    }
+    expect(lines[0]).not.toHaveProperty('trace_id');
   });
 });

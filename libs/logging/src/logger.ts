@@ -1,6 +1,7 @@
 import type { LoggerService } from '@nestjs/common';
 import { Logger, PinoLogger, type Params } from 'nestjs-pino';
 import { pino, type DestinationStream, type Logger as Pino } from 'pino';
+import { activeTraceId } from '@signet/tracing';
 
 /**
  * Whatever a line carries under these paths is replaced before it is written: credentials (BasicAuth and bearer
@@ -33,7 +34,8 @@ export const logLevel = (env: NodeJS.ProcessEnv = process.env): string => env.LO
 /**
  * JSON lines through pino (nestjs-pino as Nest's logger): `service` on every line, ISO time, no pid or host (the
  * platform adds those), redaction as above. Context fields (`api_id`, `account_id`, `session_uuid`, `attempt_uuid`)
- * are passed as an object: `logger.warn({ msg, api_id, attempt_uuid })`.
+ * are passed as an object: `logger.warn({ msg, api_id, attempt_uuid })`. With tracing on, a line written inside a
+ * span carries its `trace_id`.
  */
 export function createLogger(service: string, destination?: DestinationStream): LoggerService {
   const options = {
@@ -42,6 +44,10 @@ export function createLogger(service: string, destination?: DestinationStream): 
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label: string) => ({ level: label }) },
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    mixin: () => {
+      const traceId = activeTraceId();
+      return traceId ? { trace_id: traceId } : {};
+    },
   };
   const params: Params = { pinoHttp: destination ? [options, destination] : options };
   return new Logger(new PinoLogger(params), params);

@@ -119,6 +119,13 @@ export function traceHeaders(ctx: Context = context.active()): Record<string, st
   return carrier;
 }
 
+/** The active span's trace id while tracing is on (a log line's `trace_id`, to find its trace). */
+export function activeTraceId(): string | undefined {
+  if (!tracingEnabled()) return undefined;
+  const ctx = trace.getActiveSpan()?.spanContext();
+  return ctx && trace.isSpanContextValid(ctx) ? ctx.traceId : undefined;
+}
+
 const TRACEPARENT = /^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/;
 
 /** The active span's W3C `traceparent` (checked against its format, so it is safe to inline), when tracing is on. */

@@ -1,6 +1,7 @@
 import { rootLogger } from '@signet/logging';
 import type { FastifyInstance } from 'fastify';
 import type { ApiRequest } from './api-request.js';
+import { requestTraceId } from './request-tracing.js';
 
 /**
  * One line per request, as fields: `api_id`, the caller's `account_id` once authenticated, the route pattern (never
@@ -22,6 +23,7 @@ export function accessLog(fastify: FastifyInstance): void {
       route,
       status,
       ms: Math.round(reply.elapsedTime),
+      trace_id: requestTraceId(req),
     };
     if (status >= 500) logger.error(line, 'request');
     else logger.info(line, 'request');

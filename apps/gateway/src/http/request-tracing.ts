@@ -2,7 +2,10 @@ import type { FastifyInstance, FastifyRequest, RouteHandlerMethod } from 'fastif
 import { contextWith, failSpan, SpanKind, startSpan, traceParentOf, tracingEnabled, withContext, type Context, type Span } from '@signet/tracing';
 import type { ApiRequest } from './api-request.js';
 
-const traced = new WeakMap<FastifyRequest, { span: Span; ctx: Context }>();
+const traced = new WeakMap<FastifyRequest, { span: Span; ctx: Context; ended?: boolean }>();
+
+/** The trace a request's span is in (its access-log line's `trace_id`), while tracing is on. */
+export const requestTraceId = (req: FastifyRequest): string | undefined => traced.get(req)?.span.spanContext().traceId;
 
 /**
  * One server span per request (its parent the caller's `traceparent`, if sent), named by the route pattern and
@@ -25,8 +28,8 @@ export function traceRequests(fastify: FastifyInstance): void {
   });
   const end = (req: FastifyRequest, status: number | undefined) => {
     const t = traced.get(req);
-    if (!t) return;
-    traced.delete(req);
+    if (!t || t.ended) return;
+    t.ended = true; // kept for the access log's trace_id; the map lets go with the request
     const route = req.routeOptions.url ?? 'unmatched';
     t.span.updateName(`${req.method} ${route}`);
     t.span.setAttributes({ 'http.route': route, 'signet.api_id': (req as ApiRequest).apiId, ...(status ? { 'http.response.status_code': status } : {}) });
