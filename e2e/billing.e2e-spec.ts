@@ -131,6 +131,10 @@ describe('billing: prices, prepaid charges, the ledger, usage, alerts, closing',
     ]);
     expect(await balance(account.authId)).toBe('500');
     expect(await ledgerSum(account.authId)).toBe('500');
+    // Billing heard the attempt's events: its charge is not one the unrecorded-charge sweep would give back.
+    const raw = await api('GET', `/v1/Account/${account.authId}/Verify/Session/${sessionUuid}/`);
+    const attempt = (raw.body.attempt_details as { attempt_uuid: string }[])[0].attempt_uuid;
+    await eventually(async () => (await db.query('SELECT 1 FROM billing.recorded_attempts WHERE attempt_uuid = $1', [attempt])).rowCount === 1, 10_000);
   });
 
   it('never lets 1,000 concurrent charges on one account go below zero, lose or double one; a retried charge lands once', async () => {

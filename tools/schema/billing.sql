@@ -196,6 +196,15 @@ CREATE TABLE billing.processed_events (
 );
 
 --
+-- Name: recorded_attempts; Type: TABLE; Schema: billing; Owner: -
+--
+
+CREATE TABLE billing.recorded_attempts (
+    attempt_uuid uuid NOT NULL,
+    recorded_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+--
 -- Name: migrations id; Type: DEFAULT; Schema: billing; Owner: -
 --
 
@@ -265,6 +274,13 @@ ALTER TABLE ONLY billing.processed_events
     ADD CONSTRAINT processed_events_pkey PRIMARY KEY (id);
 
 --
+-- Name: recorded_attempts recorded_attempts_pkey; Type: CONSTRAINT; Schema: billing; Owner: -
+--
+
+ALTER TABLE ONLY billing.recorded_attempts
+    ADD CONSTRAINT recorded_attempts_pkey PRIMARY KEY (attempt_uuid);
+
+--
 -- Name: alerts_account; Type: INDEX; Schema: billing; Owner: -
 --
 
@@ -295,6 +311,12 @@ CREATE UNIQUE INDEX ledger_attempt_adjustment ON billing.ledger USING btree (att
 CREATE UNIQUE INDEX ledger_attempt_charge ON billing.ledger USING btree (attempt_uuid) WHERE ((kind = 'charge'::text) AND (attempt_uuid IS NOT NULL));
 
 --
+-- Name: ledger_attempt_charge_time; Type: INDEX; Schema: billing; Owner: -
+--
+
+CREATE INDEX ledger_attempt_charge_time ON billing.ledger USING btree (created_at) WHERE ((kind = 'charge'::text) AND (attempt_uuid IS NOT NULL));
+
+--
 -- Name: ledger_attempt_refund; Type: INDEX; Schema: billing; Owner: -
 --
 
@@ -317,6 +339,12 @@ CREATE UNIQUE INDEX ledger_session_validation ON billing.ledger USING btree (ses
 --
 
 CREATE INDEX processed_events_age ON billing.processed_events USING btree (processed_at);
+
+--
+-- Name: recorded_attempts_age; Type: INDEX; Schema: billing; Owner: -
+--
+
+CREATE INDEX recorded_attempts_age ON billing.recorded_attempts USING btree (recorded_at);
 
 --
 -- Name: ledger ledger_append_only; Type: TRIGGER; Schema: billing; Owner: -

@@ -11,6 +11,8 @@ import { LedgerRpcController } from './ledger/ledger.rpc-controller.js';
 import { LedgerService } from './ledger/ledger.service.js';
 import { PricingRepository } from './pricing/pricing.repository.js';
 import { PricingRpcController } from './pricing/pricing.rpc-controller.js';
+import { RecordedAttemptsRepository } from './unrecorded/recorded-attempts.repository.js';
+import { UnrecordedChargesSweeper } from './unrecorded/unrecorded-charges.sweeper.js';
 import { UsageRepository } from './usage/usage.repository.js';
 
 /** The money: price list, prepaid ledger and balances, usage, balance alert settings, closing refunds. */
@@ -26,6 +28,8 @@ import { UsageRepository } from './usage/usage.repository.js';
     AlertsService,
     BillingEventsConsumer,
     BootstrapCreditService,
+    RecordedAttemptsRepository,
+    UnrecordedChargesSweeper,
   ],
 })
 export class BillingAlertsModule {}

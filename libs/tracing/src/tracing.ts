@@ -53,7 +53,7 @@ export async function startTracing(service: string, exporter?: SpanExporter): Pr
   return true;
 }
 
-/** Whether this process records spans (for what is worth skipping when it does not). */
+/** Whether this process records spans (so what only tracing needs is skipped when it is off). */
 export const tracingEnabled = (): boolean => provider !== undefined;
 
 /** Exports what is buffered and turns tracing off again (a test's own, or a process on its way out). */

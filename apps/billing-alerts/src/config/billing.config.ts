@@ -23,6 +23,8 @@ export const billingConfigSchema = infraSchema.extend({
   /** At most this many queued attempt charges of one account share a transaction; 0 turns group commit off. */
   BILLING_CHARGE_BATCH: z.coerce.number().int().min(0).max(1000).default(100),
   BILLING_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
+  /** An attempt charge no attempt event confirmed this long after it was taken is refunded (see UnrecordedChargesSweeper). */
+  BILLING_UNRECORDED_REFUND_AFTER_S: z.coerce.number().int().min(1).default(1800),
 });
 export type BillingConfig = Readonly<z.infer<typeof billingConfigSchema>>;
 export const BILLING_CONFIG = Symbol('BILLING_CONFIG');

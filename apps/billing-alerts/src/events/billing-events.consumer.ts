@@ -10,6 +10,7 @@ import { ClosingRepository } from '../closing/closing.repository.js';
 import { BILLING_CONFIG, type BillingConfig } from '../config/billing.config.js';
 import { BILLING_SCHEMA } from '../database/data-source.js';
 import { LedgerService } from '../ledger/ledger.service.js';
+import { RecordedAttemptsRepository } from '../unrecorded/recorded-attempts.repository.js';
 
 /** Failures that mean nothing was sent: the charge goes back (DELIVERY_UNCONFIRMED may have been sent: kept). */
 const REFUNDED_ERRORS: ReadonlySet<string> = new Set([
@@ -21,7 +22,7 @@ const REFUNDED_ERRORS: ReadonlySet<string> = new Set([
 const CARRIED = new Set(['sent', 'delivered', 'in-progress', 'completed', 'undelivered']);
 
 /**
- * What billing hears: verify's attempt status changes (refunds, own-sender rates — each idempotent through the
+ * What billing hears: verify's attempt status changes (that the attempt was recorded, refunds, own-sender rates — each idempotent through the
  * ledger's unique indexes, so a redelivery changes nothing) and identity's closed accounts (applied once by event id).
  */
 @Injectable()
@@ -35,6 +36,7 @@ export class BillingEventsConsumer implements OnApplicationBootstrap, OnApplicat
     @Inject(DataSource) private readonly ds: DataSource,
     private readonly ledger: LedgerService,
     private readonly closing: ClosingRepository,
+    private readonly recorded: RecordedAttemptsRepository,
     @Inject(BILLING_CONFIG) private readonly config: BillingConfig,
   ) {}
 
@@ -43,7 +45,10 @@ export class BillingEventsConsumer implements OnApplicationBootstrap, OnApplicat
     this.consumer = await consumeEvents(this.nc, 'billing-alerts', [VerifyEvents.attemptStatusChanged, IdentityEvents.accountClosed], (...[event, subject]) =>
       this.apply(event, subject),
     );
-    this.pruner = setInterval(() => void pruneProcessedEvents(this.ds, BILLING_SCHEMA).catch(() => undefined), 3600_000);
+    this.pruner = setInterval(() => {
+      void pruneProcessedEvents(this.ds, BILLING_SCHEMA).catch(() => undefined);
+      void this.recorded.prune().catch(() => undefined);
+    }, 3600_000);
   }
 
   async apply(event: EventEnvelope, subject: string): Promise<void> {
@@ -55,6 +60,8 @@ export class BillingEventsConsumer implements OnApplicationBootstrap, OnApplicat
   }
 
   private async attemptChanged(a: AttemptStatusChanged): Promise<void> {
+    // The attempt exists: its charge is not one to sweep back (UnrecordedChargesSweeper).
+    await this.recorded.markRecorded(a.attempt_uuid);
     if (a.status === 'failed' && a.error_code && REFUNDED_ERRORS.has(a.error_code)) {
       await this.ledger.refundAttempt(a.attempt_uuid, `attempt failed: ${a.error_code}`);
     } else if (a.sender_uuid && CARRIED.has(a.status)) {

@@ -1,0 +1,55 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { BILLING_CONFIG, type BillingConfig } from '../config/billing.config.js';
+import { LedgerService } from '../ledger/ledger.service.js';
+import { RecordedAttemptsRepository } from './recorded-attempts.repository.js';
+
+/**
+ * Gives back what an attempt that never came to exist was charged. verify charges before it records an attempt and
+ * releases the charge when recording fails; but when both its charge request and the ask after it got no answer, a
+ * charge may land that nobody releases. Every recorded attempt sends status events, which billing notes
+ * (`recorded_attempts`); a charge with no such note `BILLING_UNRECORDED_REFUND_AFTER_S` after it was taken is refunded,
+ * once (the ledger's unique refund per attempt), by whichever replica sweeps first. The sweep walks forward in time
+ * from where it left off (an hour back at start-up), so each charge is looked at once.
+ */
+@Injectable()
+export class UnrecordedChargesSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('UnrecordedCharges');
+  private timer?: NodeJS.Timeout;
+  private cursor?: Date;
+
+  constructor(
+    private readonly recorded: RecordedAttemptsRepository,
+    private readonly ledger: LedgerService,
+    @Inject(BILLING_CONFIG) private readonly config: BillingConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(
+      () => void this.sweep().catch((err) => this.logger.warn(`sweep failed: ${(err as Error).message}`)),
+      this.config.BILLING_SWEEP_INTERVAL_MS,
+    );
+  }
+
+  /** One pass: refunds the unrecorded charges up to the cutoff; returns how many it refunded. */
+  async sweep(): Promise<number> {
+    const delay = this.config.BILLING_UNRECORDED_REFUND_AFTER_S;
+    const until = await this.recorded.cutoff(delay);
+    this.cursor ??= new Date(until.getTime() - 3600_000);
+    let refunded = 0;
+    for (;;) {
+      const batch = await this.recorded.unrecorded(this.cursor, until);
+      for (const c of batch) {
+        if (await this.ledger.refundAttempt(c.attempt_uuid, 'attempt never recorded')) refunded++;
+        this.cursor = c.created_at;
+      }
+      if (batch.length < 500) break;
+    }
+    this.cursor = until;
+    if (refunded > 0) this.logger.warn(`refunded ${refunded} charge(s) whose attempt was never recorded`);
+    return refunded;
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+}
