@@ -1,4 +1,5 @@
 // What every bench script shares: arguments, a fresh bench database and queues, the stack's settings, and results.
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
@@ -63,3 +64,16 @@ export function recorder() {
   };
   return { results, record };
 }
+
+/** CPU seconds (user + system) a process has used so far, from /proc (0 once it is gone). */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU seconds used so far by each process of a running stack (`startStack`'s children), by process name. */
+export const stackCpu = (running) => Object.fromEntries((running.children ?? []).map(({ name, child }) => [name, cpuSeconds(child.pid)]));

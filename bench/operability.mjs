@@ -3,9 +3,9 @@
 // /metrics scraped `--rate` times a second. The difference per scrape, at Prometheus' 15 s interval, is set against
 // what the same process spends under a create load. Prints JSON lines; `--write` appends RESULTS.md.
 //   SIGNET_NAMESPACE=bench-ops node bench/operability.mjs [--seconds 10] [--rate 10] [--connections 50] [--write]
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import os from 'node:os';
-import { arg, prepareBench, root } from './bench-env.mjs';
+import { arg, prepareBench, root, stackCpu } from './bench-env.mjs';
 import { createLoad } from './load.mjs';
 
 const seconds = Number(arg('seconds', 10));
@@ -23,10 +23,6 @@ const { startStack, waitUntilReady, healthPorts } = await import('../tools/stack
 const url = `http://127.0.0.1:${env.GATEWAY_PORT}`;
 const ports = healthPorts(env);
 
-const cpuSeconds = (pid) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-};
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 const stack = startStack(env, { output: 'silent' });
@@ -36,7 +32,7 @@ try {
   await waitUntilReady(url, 120_000);
   await createLoad(url, env.SIGNET_BOOTSTRAP_AUTH_ID, env.SIGNET_BOOTSTRAP_AUTH_TOKEN, 3, connections); // warm-up
   await sleep(5000); // let the warm-up's deliveries and callbacks finish
-  const read = () => Object.fromEntries(stack.children.map(({ name, child }) => [name, cpuSeconds(child.pid)]));
+  const read = () => stackCpu(stack);
   const idleStart = read();
   await sleep(seconds * 1000);
   const idleEnd = read();

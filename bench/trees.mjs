@@ -9,10 +9,10 @@
 //   SIGNET_NAMESPACE=bench-trees node bench/trees.mjs --tree 'before=137735b' --tree 'after=d96ef61' \
 //     [--rounds 3] [--seconds 15] [--connections 10] [--scrape --scrape-ms 15000] [--no-baseline] [--title '…'] [--write]
 import { execFileSync, execSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:http';
 import os from 'node:os';
-import { arg, prepareBench, recorder, root } from './bench-env.mjs';
+import { arg, prepareBench, recorder, root, stackCpu } from './bench-env.mjs';
 import { runBaseline } from './baseline.mjs';
 import { createLoad } from './load.mjs';
 
@@ -64,17 +64,6 @@ if (trees.some((t) => t.extra.OTEL_EXPORTER_OTLP_ENDPOINT === 'sink')) {
   server.unref();
   for (const t of trees) if (t.extra.OTEL_EXPORTER_OTLP_ENDPOINT === 'sink') t.extra.OTEL_EXPORTER_OTLP_ENDPOINT = `http://127.0.0.1:${server.address().port}`;
 }
-
-/** CPU seconds (user + system) a process has used so far, from /proc (0 once it is gone). */
-const cpuSeconds = (pid) => {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
-  } catch {
-    return 0;
-  }
-};
-const stackCpu = (running) => Object.fromEntries((running.children ?? []).map(({ name, child }) => [name, cpuSeconds(child.pid)]));
 
 const url = `http://127.0.0.1:${env.GATEWAY_PORT}`;
 const { results, record } = recorder();

@@ -32,7 +32,9 @@ export const KEEP_JOBS: Pick<JobsOptions, 'removeOnComplete' | 'removeOnFail'> =
  * With tracing on, BullMQ's own telemetry (bullmq-otel): adding a job is a span of the caller's trace whose context
  * the job carries (in its options, stored with it), and each run of it is a child span the handler runs in.
  */
-export const queueTelemetry = (): { telemetry?: BullMQOtel } => (tracingEnabled() ? { telemetry: new BullMQOtel({ tracerName: 'signet' }) } : {});
+let telemetry: BullMQOtel | undefined;
+export const queueTelemetry = (): { telemetry?: BullMQOtel } =>
+  tracingEnabled() ? { telemetry: (telemetry ??= new BullMQOtel({ tracerName: 'signet' })) } : {};
 
 export function createQueue(spec: QueueSpec, env: QueueEnv): Queue {
   return new Queue(spec.name, {

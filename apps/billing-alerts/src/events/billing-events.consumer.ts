@@ -22,8 +22,8 @@ const REFUNDED_ERRORS: ReadonlySet<string> = new Set([
 const CARRIED = new Set(['sent', 'delivered', 'in-progress', 'completed', 'undelivered']);
 
 /**
- * What billing hears: verify's attempt status changes (that the attempt was recorded, refunds, own-sender rates — each idempotent through the
- * ledger's unique indexes, so a redelivery changes nothing) and identity's closed accounts (applied once by event id).
+ * What billing hears: verify's attempt status changes (that the attempt was recorded, refunds, own-sender rates — each
+ * idempotent through a primary key or the ledger's unique indexes, so a redelivery changes nothing) and identity's closed accounts (applied once by event id).
  */
 @Injectable()
 export class BillingEventsConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -60,8 +60,9 @@ export class BillingEventsConsumer implements OnApplicationBootstrap, OnApplicat
   }
 
   private async attemptChanged(a: AttemptStatusChanged): Promise<void> {
-    // The attempt exists: its charge is not one to sweep back (UnrecordedChargesSweeper).
-    await this.recorded.markRecorded(a.attempt_uuid);
+    // Every recorded attempt's first event is `queued` (one held back at once is `failed`, and never charged): it exists,
+    // so its charge is not one to sweep back (UnrecordedChargesSweeper). One write per attempt, not per status.
+    if (a.status === 'queued') await this.recorded.markRecorded(a.attempt_uuid);
     if (a.status === 'failed' && a.error_code && REFUNDED_ERRORS.has(a.error_code)) {
       await this.ledger.refundAttempt(a.attempt_uuid, `attempt failed: ${a.error_code}`);
     } else if (a.sender_uuid && CARRIED.has(a.status)) {

@@ -16,14 +16,8 @@ export class RecordedAttemptsRepository {
     await this.ds.query('INSERT INTO billing.recorded_attempts (attempt_uuid) VALUES ($1) ON CONFLICT DO NOTHING', [attemptUuid]);
   }
 
-  /** The database's clock less `seconds`: charges up to it have had that long to be recorded. */
-  async cutoff(seconds: number): Promise<Date> {
-    const [row] = await this.ds.query('SELECT now() - make_interval(secs => $1) AS at', [seconds]);
-    return row.at as Date;
-  }
-
   /** Attempt charges taken in (after, until], oldest first, that no attempt event ever confirmed and nothing refunded. */
-  async unrecorded(after: Date, until: Date, limit = 500): Promise<UnrecordedCharge[]> {
+  async unrecorded(after: Date, until: Date, limit: number): Promise<UnrecordedCharge[]> {
     return this.ds.query(
       `SELECT l.attempt_uuid, l.created_at FROM billing.ledger l
        WHERE l.kind = 'charge' AND l.attempt_uuid IS NOT NULL AND l.created_at > $1 AND l.created_at <= $2

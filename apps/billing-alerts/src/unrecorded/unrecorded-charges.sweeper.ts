@@ -3,6 +3,8 @@ import { BILLING_CONFIG, type BillingConfig } from '../config/billing.config.js'
 import { LedgerService } from '../ledger/ledger.service.js';
 import { RecordedAttemptsRepository } from './recorded-attempts.repository.js';
 
+const BATCH = 500;
+
 /**
  * Gives back what an attempt that never came to exist was charged. verify charges before it records an attempt and
  * releases the charge when recording fails; but when both its charge request and the ask after it got no answer, a
@@ -16,6 +18,7 @@ export class UnrecordedChargesSweeper implements OnApplicationBootstrap, OnAppli
   private readonly logger = new Logger('UnrecordedCharges');
   private timer?: NodeJS.Timeout;
   private cursor?: Date;
+  private running = false;
 
   constructor(
     private readonly recorded: RecordedAttemptsRepository,
@@ -30,23 +33,32 @@ export class UnrecordedChargesSweeper implements OnApplicationBootstrap, OnAppli
     );
   }
 
-  /** One pass: refunds the unrecorded charges up to the cutoff; returns how many it refunded. */
+  /**
+   * One pass (none while the last still runs): refunds the unrecorded charges taken up to the delay ago; returns how
+   * many it refunded. The cut-off is this process's clock: a skew of seconds against the database's is nothing beside
+   * the delay.
+   */
   async sweep(): Promise<number> {
-    const delay = this.config.BILLING_UNRECORDED_REFUND_AFTER_S;
-    const until = await this.recorded.cutoff(delay);
-    this.cursor ??= new Date(until.getTime() - 3600_000);
-    let refunded = 0;
-    for (;;) {
-      const batch = await this.recorded.unrecorded(this.cursor, until);
-      for (const c of batch) {
-        if (await this.ledger.refundAttempt(c.attempt_uuid, 'attempt never recorded')) refunded++;
-        this.cursor = c.created_at;
+    if (this.running) return 0;
+    this.running = true;
+    try {
+      const until = new Date(Date.now() - this.config.BILLING_UNRECORDED_REFUND_AFTER_S * 1000);
+      this.cursor ??= new Date(until.getTime() - 3600_000);
+      let refunded = 0;
+      for (;;) {
+        const batch = await this.recorded.unrecorded(this.cursor, until, BATCH);
+        for (const c of batch) {
+          if (await this.ledger.refundAttempt(c.attempt_uuid, 'attempt never recorded')) refunded++;
+          this.cursor = c.created_at;
+        }
+        if (batch.length < BATCH) break;
       }
-      if (batch.length < 500) break;
+      this.cursor = until;
+      if (refunded > 0) this.logger.warn(`refunded ${refunded} charge(s) whose attempt was never recorded`);
+      return refunded;
+    } finally {
+      this.running = false;
     }
-    this.cursor = until;
-    if (refunded > 0) this.logger.warn(`refunded ${refunded} charge(s) whose attempt was never recorded`);
-    return refunded;
   }
 
   onApplicationShutdown(): void {
